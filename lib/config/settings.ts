@@ -1,0 +1,79 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Every setting Gatehouse reads from the environment, validated once. An invalid value stops the
+// start with one line that names the variable (see DESIGN.md, "Other settings").
+const port = z.coerce.number().int().min(1).max(65535);
+const host = z.string().min(1).max(255);
+
+const schema = z.object({
+  PORT: port.default(3000),
+  HOST: host.default("127.0.0.1"),
+  GATE_PORT: port.default(7072),
+  GATE_HOST: host.default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).max(4096).default("./data"),
+  DATABASE_URL: z
+    .string()
+    .max(4096)
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must be a postgresql:// URL (leave it unset for the embedded SQLite database)")
+    .optional(),
+  PUBLIC_URL: z
+    .string()
+    .max(2048)
+    .refine((v) => /^https?:\/\/[^/]+/.test(v), "must be an absolute http:// or https:// URL")
+    .optional(),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters").max(4096).optional(),
+  GATE_SECRET: z.string().min(16, "must be at least 16 characters").max(4096).optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Settings = {
+  port: number;
+  host: string;
+  gatePort: number;
+  gateHost: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  databaseKind: "sqlite" | "postgresql";
+  sqlitePath: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  authSecret: string | undefined;
+  gateSecret: string | undefined;
+  logLevel: "debug" | "info" | "warn" | "error";
+};
+
+export class SettingsError extends Error {}
+
+export function parseSettings(env: NodeJS.ProcessEnv): Settings {
+  const empty = (v: string | undefined) => (v === "" ? undefined : v);
+  const parsed = schema.safeParse(Object.fromEntries(Object.keys(schema.shape).map((k) => [k, empty(env[k])])));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SettingsError(`invalid setting ${String(issue.path[0])}: ${issue.message}`);
+  }
+  const s = parsed.data;
+  const dataDir = path.resolve(s.DATA_DIR);
+  const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, "");
+  return {
+    port: s.PORT,
+    host: s.HOST,
+    gatePort: s.GATE_PORT,
+    gateHost: s.GATE_HOST,
+    dataDir,
+    databaseUrl: s.DATABASE_URL,
+    databaseKind: s.DATABASE_URL ? "postgresql" : "sqlite",
+    sqlitePath: path.join(dataDir, "gatehouse.db"),
+    publicUrl,
+    secureCookies: publicUrl.startsWith("https://"),
+    authSecret: s.AUTH_SECRET,
+    gateSecret: s.GATE_SECRET,
+    logLevel: s.LOG_LEVEL,
+  };
+}
+
+let cached: Settings | undefined;
+export function getSettings(): Settings {
+  cached ??= parseSettings(process.env);
+  return cached;
+}

@@ -1,0 +1,23 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { getKeys } from "@/lib/crypto/keys";
+
+/** A random URL-safe token of `bytes` bytes of entropy (default 256 bits). */
+export function randomToken(bytes = 32): string {
+  return randomBytes(bytes).toString("base64url");
+}
+
+/** Hash for lookup of high-entropy tokens (sessions, links, tickets): plain SHA-256 is enough. */
+export function sha256Hex(value: string): string {
+  return createHash("sha256").update(value).digest("hex");
+}
+
+/** Keyed hash for lower-entropy or guessable values (recovery codes, credentials). */
+export function hmacHex(value: string, key = getKeys().hmac): string {
+  return createHmac("sha256", key).update(value).digest("hex");
+}
+
+export function constantTimeEqual(a: string, b: string): boolean {
+  const ab = Buffer.from(a);
+  const bb = Buffer.from(b);
+  return ab.length === bb.length && timingSafeEqual(ab, bb);
+}

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+// NIST 800-63B: length, a blocklist, nothing else. No composition rules; never truncated or
+// case-folded (only the blocklist comparison ignores case).
+export const PASSWORD_MIN = 8;
+/** Minimum for accounts with no second factor (NIST 800-63B rev 4 single-factor). */
+export const PASSWORD_MIN_SINGLE_FACTOR = 15;
+export const PASSWORD_MAX = 256;
+
+let blocklist: Set<string> | undefined;
+function commonPasswords(): Set<string> {
+  if (!blocklist) {
+    const file = path.join(process.cwd(), "lib", "passwords", "common-passwords.txt");
+    blocklist = new Set(
+      readFileSync(file, "utf8")
+        .split("\n")
+        .filter((l) => l && !l.startsWith("#")),
+    );
+  }
+  return blocklist;
+}
+
+/** Returns why the password is refused, or null when it is acceptable. */
+export function passwordProblem(password: string, opts: { minLength?: number; email?: string } = {}): string | null {
+  const min = opts.minLength ?? PASSWORD_MIN;
+  const length = [...password].length;
+  if (length < min) return `Use at least ${min} characters.`;
+  if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  const lower = password.toLowerCase();
+  if (commonPasswords().has(lower)) return "This password is too common. Choose another.";
+  if (opts.email && lower.includes(opts.email.toLowerCase().split("@")[0]) && opts.email.split("@")[0].length >= 4)
+    return "Do not use your address in your password.";
+  return null;
+}

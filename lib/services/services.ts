@@ -1,0 +1,27 @@
+import { AppError } from "@/lib/errors";
+
+// Carbonio's service names (DESIGN.md). Input is case-insensitive; output uses these spellings.
+export const SERVICES = ["WebUI", "WebAdminUI", "EAS", "MobileApp", "DesktopApp", "DAV", "IMAP", "POP3", "SMTP", "CLI"] as const;
+export type Service = (typeof SERVICES)[number];
+
+/** Services that cannot ask for a one-time code: they refuse the main password when 2FA applies. */
+export const SERVICES_WITHOUT_OTP: readonly Service[] = ["IMAP", "POP3", "SMTP", "EAS", "DAV"];
+
+const byLower = new Map(SERVICES.map((s) => [s.toLowerCase(), s]));
+
+export function parseService(name: string): Service | undefined {
+  return byLower.get(name.trim().toLowerCase());
+}
+
+/** Parses "imap,pop3" into canonical names; throws with the list of valid names on anything else. */
+export function parseServiceList(input: string | readonly string[]): Service[] {
+  const parts = (typeof input === "string" ? input.split(",") : input).map((s) => s.trim()).filter(Boolean);
+  if (parts.length === 0) throw new AppError("invalid_input", `Name at least one service: ${SERVICES.join(", ")}.`, { services: ["Choose at least one service."] });
+  const out = new Set<Service>();
+  for (const p of parts) {
+    const s = parseService(p);
+    if (!s) throw new AppError("invalid_input", `Unknown service "${p.slice(0, 40)}". Valid services: ${SERVICES.join(", ")}.`, { services: ["Unknown service."] });
+    out.add(s);
+  }
+  return SERVICES.filter((s) => out.has(s));
+}
