@@ -45,7 +45,7 @@ export type Settings = {
 
 export class SettingsError extends Error {}
 
-export function parseSettings(env: NodeJS.ProcessEnv): Settings {
+export function parseSettings(env: Record<string, string | undefined>): Settings {
   const empty = (v: string | undefined) => (v === "" ? undefined : v);
   const parsed = schema.safeParse(Object.fromEntries(Object.keys(schema.shape).map((k) => [k, empty(env[k])])));
   if (!parsed.success) {

@@ -22,7 +22,7 @@ const MIGRATIONS_TABLE_PG = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 // Prisma's own advisory lock id, so our runner and `prisma migrate deploy` never run at once.
 const PG_LOCK_ID = 72707369;
 
-export function loadMigrations(kind: Settings["databaseKind"], root = process.cwd()): Migration[] {
+export function loadMigrations(kind: Settings["databaseKind"], root = process.env.GATEHOUSE_ROOT ?? process.cwd()): Migration[] {
   const dir = path.join(root, "prisma", "migrations", kind);
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory())

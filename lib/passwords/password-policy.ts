@@ -11,7 +11,7 @@ export const PASSWORD_MAX = 256;
 let blocklist: Set<string> | undefined;
 function commonPasswords(): Set<string> {
   if (!blocklist) {
-    const file = path.join(process.cwd(), "lib", "passwords", "common-passwords.txt");
+    const file = path.join(process.env.GATEHOUSE_ROOT ?? process.cwd(), "lib", "passwords", "common-passwords.txt");
     blocklist = new Set(
       readFileSync(file, "utf8")
         .split("\n")

@@ -1,0 +1,46 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import { createUser } from "@/lib/users/create-user";
+import { deleteUser } from "@/lib/users/delete-user";
+import { setUserPassword } from "@/lib/users/set-user-password";
+import { setUserStatus } from "@/lib/users/set-user-status";
+import { displayNameField, emailField, idField, passwordField, roleField } from "@/lib/validation/fields";
+
+export const createUserAction = defineAction(
+  {
+    name: "admin.user.create",
+    access: "admin",
+    input: z.object({
+      email: emailField,
+      displayName: displayNameField.optional(),
+      password: z.union([z.literal(""), passwordField]).optional(),
+      role: roleField.default("user"),
+    }),
+  },
+  async (input, ctx) => {
+    const user = await createUser({ ...input, password: input.password || undefined }, ctx.actor);
+    return { id: user.id, email: user.email };
+  },
+);
+
+export const setUserStatusAction = defineAction(
+  { name: "admin.user.status", access: "admin", input: z.object({ id: idField, change: z.enum(["disable", "enable", "unlock"]) }) },
+  async ({ id, change }, ctx) => {
+    const user = await setUserStatus(id, change, ctx.actor);
+    return { status: user.status };
+  },
+);
+
+export const deleteUserAction = defineAction(
+  { name: "admin.user.delete", access: "admin", input: z.object({ id: idField }) },
+  async ({ id }, ctx) => deleteUser(id, ctx.actor),
+);
+
+export const resetPasswordAction = defineAction(
+  { name: "admin.user.password.reset", access: "admin", input: z.object({ id: idField, password: passwordField }) },
+  async ({ id, password }, ctx) => {
+    await setUserPassword(id, password, ctx.actor);
+    return { reset: true };
+  },
+);

@@ -1,0 +1,22 @@
+"use server";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import { beginPasswordSignIn } from "@/lib/auth/begin-password-sign-in";
+import { cookieName, cookieOptions } from "@/lib/auth/cookie-names";
+import { LOGIN_TICKET_TTL_MS } from "@/lib/auth/login-ticket";
+import { passwordField } from "@/lib/validation/fields";
+
+/** Step 1 of sign-in. The ticket goes into an HttpOnly cookie; the page then asks next-auth to finish. */
+export const startPasswordLogin = defineAction(
+  {
+    name: "login.password",
+    access: "public",
+    input: z.object({ email: z.string().trim().min(1, "Enter your email address.").max(254, "Use at most 254 characters."), password: passwordField }),
+  },
+  async (input, ctx) => {
+    const { ticket, stage } = await beginPasswordSignIn(input.email, input.password, ctx.actor);
+    (await cookies()).set(cookieName("login"), ticket, cookieOptions(LOGIN_TICKET_TTL_MS / 1000));
+    return { stage };
+  },
+);

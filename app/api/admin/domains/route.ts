@@ -1,0 +1,7 @@
+import { z } from "zod";
+import { listDomains } from "@/lib/domains/domain-ops";
+import { defineRoute } from "@/lib/http/define-route";
+
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({ name: "admin.domains.list", access: "admin", input: z.object({}) }, () => listDomains());

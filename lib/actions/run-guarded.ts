@@ -1,0 +1,57 @@
+import { z } from "zod";
+import type { Actor } from "@/lib/audit/record-audit-event";
+import { AppError } from "@/lib/errors";
+import type { ActionResult } from "@/lib/actions/action-result";
+import { log } from "@/lib/log/logger";
+import type { RequestContext } from "@/lib/http/request-context";
+import type { SessionUser } from "@/lib/sessions/session-store";
+
+export type Access = "public" | "user" | "admin";
+export type GuardContext<A extends Access> = RequestContext & {
+  user: A extends "public" ? SessionUser | null : SessionUser;
+  actor: Actor;
+};
+
+/**
+ * Shared core of the action and route wrappers: role check, zod validation, error shape.
+ * Expected failures (AppError) become typed errors; anything else is logged and answered with a
+ * generic message, so stack traces and internals never reach a client.
+ */
+export async function runGuarded<S extends z.ZodType, T, A extends Access>(
+  opts: { name: string; access: A; input: S },
+  raw: unknown,
+  who: { user: SessionUser | null; request: RequestContext },
+  handler: (input: z.output<S>, ctx: GuardContext<A>) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const { user, request } = who;
+  try {
+    if (opts.access !== "public" && !user) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+    if (opts.access === "admin" && user?.role !== "admin") throw new AppError("forbidden", "This needs an administrator.");
+    const parsed = opts.input.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors: Record<string, string[]> = {};
+      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+      return { ok: false, error: { code: "invalid_input", message: "Check the highlighted fields.", fieldErrors } };
+    }
+    const actor: Actor = { id: user?.id, email: user?.email, ip: request.ip, userAgent: request.userAgent };
+    const data = await handler(parsed.data, { ...request, user, actor } as GuardContext<A>);
+    return { ok: true, data };
+  } catch (e) {
+    if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } };
+    // next/navigation's redirect() and notFound() work by throwing: let them through.
+    if (e && typeof e === "object" && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_")) throw e;
+    log.error("action.failed", { action: opts.name, error: e instanceof Error ? e.message : String(e) });
+    return { ok: false, error: { code: "internal", message: "Something went wrong. Try again; if it keeps happening, tell an administrator." } };
+  }
+}
+
+/** FormData to a plain object; repeated keys (checkbox groups) become arrays. */
+export function formDataToObject(fd: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of new Set(fd.keys())) {
+    if (key.startsWith("$ACTION")) continue;
+    const all = fd.getAll(key).filter((v): v is string => typeof v === "string");
+    out[key] = all.length > 1 || key.endsWith("[]") ? all : all[0];
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { completeSignIn } from "@/lib/auth/complete-sign-in";
+import { cookieName, cookieOptions } from "@/lib/auth/cookie-names";
+import { getKeys } from "@/lib/crypto/keys";
+import { contextFromNodeHeaders } from "@/lib/http/request-context";
+import { SESSION_ABSOLUTE_MS, deleteSessionByRawId, findActiveSession } from "@/lib/sessions/session-store";
+
+function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+/**
+ * next-auth signs the session cookie (an encrypted JWT holding only our session id); the session
+ * row decides whether it is still valid. The one provider takes no secrets from the browser: it
+ * reads the HttpOnly login-ticket cookie that the password (and OTP) steps prepared.
+ */
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: getKeys().sessionSigning,
+    session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },
+    pages: { signIn: "/login", error: "/login" },
+    cookies: {
+      sessionToken: { name: cookieName("session"), options: cookieOptions() },
+    },
+    providers: [
+      CredentialsProvider({
+        id: "ticket",
+        name: "Gatehouse",
+        credentials: {},
+        async authorize(_credentials, req) {
+          const h = req?.headers as Record<string, string | undefined> | undefined;
+          const ticket = readCookie(h?.cookie, cookieName("login"));
+          if (!ticket) return null;
+          const done = await completeSignIn(ticket, contextFromNodeHeaders(h));
+          return done ? { id: done.userId, email: done.email, sid: done.sessionId } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user && "sid" in user) token.sid = user.sid as string;
+        return token;
+      },
+      async session({ session, token }) {
+        const active = typeof token.sid === "string" ? await findActiveSession(token.sid) : null;
+        return active ? { ...session, user: { email: active.email, name: active.displayName } } : { expires: session.expires };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await deleteSessionByRawId(token.sid);
+      },
+    },
+  };
+}

@@ -1,0 +1,18 @@
+import { consumeReadyTicket } from "@/lib/auth/login-ticket";
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db/client";
+import { createSession } from "@/lib/sessions/session-store";
+
+/** Turns a ready login ticket into a session (called by next-auth's authorize). */
+export async function completeSignIn(ticket: string, ctx: Actor, now = new Date()): Promise<{ userId: string; email: string; sessionId: string } | null> {
+  return getDb().$transaction(async (tx) => {
+    const userId = await consumeReadyTicket(tx, ticket, now);
+    if (!userId) return null;
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, status: true } });
+    if (!user || user.status !== "active") return null;
+    const sessionId = await createSession(tx, { userId, authMethod: "password", ip: ctx.ip, userAgent: ctx.userAgent }, now);
+    await tx.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
+    await recordAuditEvent(tx, { actor: { ...ctx, id: user.id, email: user.email }, subject: user, action: "session.create", result: "success" });
+    return { userId, email: user.email, sessionId };
+  });
+}

@@ -1,0 +1,51 @@
+import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
+import { getDb, type Tx } from "@/lib/db/client";
+
+// A sign-in in progress, between the password step and the session. The browser holds the raw
+// ticket in an HttpOnly cookie; the server keeps its hash, the stage, and a short expiry, so later
+// steps (the OTP step) cannot be reached or replayed on their own.
+export const LOGIN_TICKET_TTL_MS = 5 * 60 * 1000;
+export type LoginStage = "otp" | "enrol" | "ready";
+
+export async function createLoginTicket(
+  tx: Tx,
+  input: { userId: string; stage: LoginStage; ip?: string; userAgent?: string },
+  now = new Date(),
+): Promise<string> {
+  const raw = randomToken();
+  await tx.pendingLogin.deleteMany({ where: { expiresAt: { lt: now } } });
+  await tx.pendingLogin.create({
+    data: {
+      id: sha256Hex(raw),
+      userId: input.userId,
+      stage: input.stage,
+      ip: (input.ip ?? "").slice(0, 64),
+      userAgent: (input.userAgent ?? "").slice(0, 512),
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + LOGIN_TICKET_TTL_MS),
+    },
+  });
+  return raw;
+}
+
+export async function findLoginTicket(raw: string | undefined, now = new Date()) {
+  if (!raw || raw.length > 128) return null;
+  const row = await getDb().pendingLogin.findUnique({ where: { id: sha256Hex(raw) } });
+  return row && row.expiresAt > now ? row : null;
+}
+
+/** Moves a ticket from one stage to the next; false if it was not in `from` (used, expired, raced). */
+export async function advanceLoginTicket(tx: Tx, raw: string, from: LoginStage, to: LoginStage, now = new Date()): Promise<boolean> {
+  const r = await tx.pendingLogin.updateMany({ where: { id: sha256Hex(raw), stage: from, expiresAt: { gt: now } }, data: { stage: to } });
+  return r.count === 1;
+}
+
+/** Takes a ready ticket exactly once; returns its user id, or null. */
+export async function consumeReadyTicket(tx: Tx, raw: string, now = new Date()): Promise<string | null> {
+  if (!raw || raw.length > 128) return null;
+  const id = sha256Hex(raw);
+  const row = await tx.pendingLogin.findUnique({ where: { id } });
+  if (!row || row.stage !== "ready" || row.expiresAt <= now) return null;
+  const taken = await tx.pendingLogin.deleteMany({ where: { id, stage: "ready" } });
+  return taken.count === 1 ? row.userId : null;
+}

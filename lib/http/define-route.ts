@@ -1,0 +1,49 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import type { ActionError } from "@/lib/actions/action-result";
+import { runGuarded, type Access, type GuardContext } from "@/lib/actions/run-guarded";
+import { getCurrentUser } from "@/lib/auth/current-session";
+import { getSettings } from "@/lib/config/settings";
+import { clientIpFrom } from "@/lib/http/request-context";
+
+const STATUS: Record<ActionError["code"], number> = {
+  invalid_input: 400, unauthenticated: 401, invalid_credentials: 401, forbidden: 403, not_found: 404,
+  conflict: 409, expired: 410, rate_limited: 429, internal: 500,
+};
+
+// A state-changing request must come from our own origin. Browsers always send Origin on
+// cross-origin POSTs, so a missing or foreign Origin is refused (CSRF defence for JSON routes).
+function sameOrigin(req: NextRequest): boolean {
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  const host = req.headers.get("host");
+  return origin === getSettings().publicUrl || (!!host && (origin === `http://${host}` || origin === `https://${host}`));
+}
+
+/** Wraps a JSON route handler with the same guard as server actions. GET reads query params. */
+export function defineRoute<S extends z.ZodType, T, A extends Access>(
+  opts: { name: string; access: A; input: S },
+  handler: (input: z.output<S>, ctx: GuardContext<A>) => Promise<T>,
+) {
+  return async (req: NextRequest): Promise<NextResponse> => {
+    const isRead = req.method === "GET" || req.method === "HEAD";
+    if (!isRead && !sameOrigin(req)) {
+      return NextResponse.json({ ok: false, error: { code: "forbidden", message: "Cross-origin request refused." } }, { status: 403 });
+    }
+    let raw: unknown = Object.fromEntries(req.nextUrl.searchParams);
+    if (!isRead) {
+      const text = await req.text();
+      if (text.length > 64 * 1024) return NextResponse.json({ ok: false, error: { code: "invalid_input", message: "Request too large." } }, { status: 413 });
+      try {
+        raw = text ? JSON.parse(text) : {};
+      } catch {
+        return NextResponse.json({ ok: false, error: { code: "invalid_input", message: "The body must be JSON." } }, { status: 400 });
+      }
+    }
+    const request = { ip: clientIpFrom(req.headers.get("x-forwarded-for")), userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512) };
+    const result = await runGuarded(opts, raw, { user: await getCurrentUser(), request }, handler);
+    const res = NextResponse.json(result, { status: result.ok ? 200 : STATUS[result.error.code] });
+    res.headers.set("Cache-Control", "no-store");
+    return res;
+  };
+}

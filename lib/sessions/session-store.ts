@@ -1,0 +1,56 @@
+import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
+import { getDb, type Tx } from "@/lib/db/client";
+
+// AAL2-style limits (NIST 800-63B rev 3): 12 hours absolute, 30 minutes idle.
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+// lastSeenAt is written at most this often, so browsing does not write on every request.
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export type SessionUser = { id: string; email: string; displayName: string; role: "admin" | "user"; sessionId: string };
+
+/** Creates a session row; returns the raw id for the cookie (the row keeps its hash). */
+export async function createSession(
+  tx: Tx,
+  input: { userId: string; authMethod: string; ip?: string; userAgent?: string },
+  now = new Date(),
+): Promise<string> {
+  const raw = randomToken();
+  await tx.session.create({
+    data: {
+      id: sha256Hex(raw),
+      userId: input.userId,
+      authMethod: input.authMethod,
+      ip: (input.ip ?? "").slice(0, 64),
+      userAgent: (input.userAgent ?? "").slice(0, 512),
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    },
+  });
+  return raw;
+}
+
+/** The signed-in user behind a raw session id, or null if the session is gone, stale or the user is not active. */
+export async function findActiveSession(rawSessionId: string, now = new Date()): Promise<SessionUser | null> {
+  if (!rawSessionId || rawSessionId.length > 128) return null;
+  const db = getDb();
+  const id = sha256Hex(rawSessionId);
+  const row = await db.session.findUnique({
+    where: { id },
+    include: { user: { select: { id: true, email: true, displayName: true, role: true, status: true } } },
+  });
+  if (!row) return null;
+  const idleFor = now.getTime() - row.lastSeenAt.getTime();
+  if (row.expiresAt <= now || idleFor > SESSION_IDLE_MS || row.user.status !== "active") {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (idleFor > TOUCH_EVERY_MS) await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+  const { user } = row;
+  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role === "admin" ? "admin" : "user", sessionId: id };
+}
+
+export async function deleteSessionByRawId(rawSessionId: string): Promise<void> {
+  await getDb().session.deleteMany({ where: { id: sha256Hex(rawSessionId) } });
+}

@@ -1,0 +1,50 @@
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "@/lib/passwords/hash-password";
+import { passwordProblem } from "@/lib/passwords/password-policy";
+import { revokeUserAccess } from "@/lib/sessions/revoke-sessions";
+import { findUser } from "@/lib/users/find-user";
+
+function checkPolicy(password: string, email: string, field: string) {
+  const problem = passwordProblem(password, { email });
+  if (problem) throw new AppError("invalid_input", problem, { [field]: [problem] });
+}
+
+/** Admin reset: sets a new password and signs the user out everywhere. */
+export async function setUserPassword(idOrEmail: string, password: string, actor: Actor): Promise<void> {
+  const user = await findUser(idOrEmail);
+  checkPolicy(password, user.email, "password");
+  const passwordHash = await hashPassword(password);
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await revokeUserAccess(tx, user.id);
+    await recordAuditEvent(tx, { actor, subject: user, action: "user.password.reset", result: "success" });
+  });
+}
+
+/** Self-service change: needs the current password; other sessions and trusted devices end. */
+export async function changeOwnPassword(
+  userId: string,
+  input: { currentPassword: string; newPassword: string },
+  actor: Actor & { sessionId?: string },
+): Promise<void> {
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { id: userId }, omit: { passwordHash: false } });
+  if (!user) throw new AppError("unauthenticated", "Sign in again.");
+  const ok = user.passwordHash ? await verifyPassword(user.passwordHash, input.currentPassword) : false;
+  if (!ok) {
+    await db.$transaction((tx) => recordAuditEvent(tx, { actor, subject: user, action: "user.password.change", result: "failure" }));
+    throw new AppError("invalid_input", "The current password is not right.", { currentPassword: ["The current password is not right."] });
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new AppError("invalid_input", "Choose a password different from the current one.", { newPassword: ["Choose a different password."] });
+  }
+  checkPolicy(input.newPassword, user.email, "newPassword");
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+    const revoked = await revokeUserAccess(tx, user.id, { keepSessionId: actor.sessionId });
+    await recordAuditEvent(tx, { actor, subject: user, action: "user.password.change", result: "success", details: { sessionsRevoked: revoked.sessions } });
+  });
+}

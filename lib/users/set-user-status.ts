@@ -1,0 +1,25 @@
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { revokeUserAccess } from "@/lib/sessions/revoke-sessions";
+import { findUser } from "@/lib/users/find-user";
+import { userViewSelect, type UserView } from "@/lib/users/user-view";
+
+export type StatusChange = "disable" | "enable" | "unlock";
+
+/** Disable (signs the user out everywhere), enable, or unlock after too many failed sign-ins. */
+export async function setUserStatus(idOrEmail: string, change: StatusChange, actor: Actor): Promise<UserView> {
+  return getDb().$transaction(async (tx) => {
+    const user = await findUser(idOrEmail, tx);
+    if (change === "disable" && user.id === actor.id) throw new AppError("forbidden", "You cannot disable your own account.");
+    const data =
+      change === "disable"
+        ? { status: "disabled" }
+        : { status: "active", lockedAt: null, failedLoginCount: 0 };
+    const updated = await tx.user.update({ where: { id: user.id }, data, select: userViewSelect });
+    if (change === "disable") await revokeUserAccess(tx, user.id);
+    if (change === "unlock") await tx.throttleCounter.deleteMany({ where: { key: `account:${user.id}` } });
+    await recordAuditEvent(tx, { actor, subject: user, action: `user.${change}`, result: "success", details: { from: user.status } });
+    return updated;
+  });
+}
