@@ -9,18 +9,27 @@ export type CliIo = {
   readSecret: (prompt: string, fromStdin: boolean) => Promise<string>;
 };
 
-export type CliCommand<S extends ArgSpec = ArgSpec> = {
+export type CliCommand = {
   /** Words after `gatehouse`, e.g. ["user", "create"]. */
   path: readonly string[];
   summary: string;
   usage: string;
-  spec: S;
-  /** Returns the JSON-able result; `text` renders it for people. */
-  run: (args: ParsedArgs<S>, io: CliIo) => Promise<unknown>;
-  text?: (result: never) => string;
+  spec: ArgSpec;
+  /** Returns the JSON-able result printed by --json. */
+  run: (args: ParsedArgs<ArgSpec>, io: CliIo) => Promise<unknown>;
+  /** Renders the result for people. */
+  text?: (result: unknown) => string;
 };
 
-export function defineCommand<const S extends ArgSpec>(cmd: CliCommand<S> & { text?: (result: Awaited<ReturnType<CliCommand<S>["run"]>>) => string }) {
+/** Ties a command's spec, result and text rendering together with their types. */
+export function defineCommand<const S extends ArgSpec, R>(cmd: {
+  path: readonly string[];
+  summary: string;
+  usage: string;
+  spec: S;
+  run: (args: ParsedArgs<S>, io: CliIo) => Promise<R>;
+  text?: (result: R) => string;
+}): CliCommand {
   return cmd as unknown as CliCommand;
 }
 

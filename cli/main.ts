@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     await runMigrations(parseSettings(process.env));
     const result = await cmd.run(args, io);
-    io.out(json || !cmd.text ? JSON.stringify(result, null, 2) : (cmd.text as (r: unknown) => string)(result));
+    io.out(json || !cmd.text ? JSON.stringify(result, null, 2) : cmd.text(result));
     return 0;
   } catch (e) {
     if (e instanceof UsageError) {

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ResetPasswordForm, UserStatusActions } from "@/components/admin/user-actions";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireAdmin } from "@/lib/auth/current-session";
+import { AppError } from "@/lib/errors";
+import { findUser } from "@/lib/users/find-user";
+
+export const metadata: Metadata = { title: "User · Gatehouse admin" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const admin = await requireAdmin();
+  const { id } = await params;
+  const user = await findUser(id.slice(0, 64)).catch((e) => {
+    if (e instanceof AppError && e.code === "not_found") notFound();
+    throw e;
+  });
+  const facts: [string, string][] = [
+    ["Name", user.displayName || "—"],
+    ["Domain", user.domain.name],
+    ["Role", user.role],
+    ["Created", user.createdAt.toUTCString()],
+    ["Last sign-in", user.lastLoginAt?.toUTCString() ?? "—"],
+    ["Failed sign-ins in a row", String(user.failedLoginCount)],
+  ];
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/users" className="text-sm underline">
+        ← All users
+      </Link>
+      <PageHeader title={user.email} description={<Badge tone={user.status === "active" ? "success" : "danger"}>{user.status}</Badge>} />
+      <Card title="Account">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
+          {facts.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-muted">{k}</dt>
+              <dd className="font-medium">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      <Card title="Access">
+        <UserStatusActions userId={user.id} email={user.email} status={user.status} isSelf={user.id === admin.id} />
+      </Card>
+      <Card title="Reset password" description="Sets a new password and signs the user out everywhere.">
+        <ResetPasswordForm userId={user.id} />
+      </Card>
+    </div>
+  );
+}

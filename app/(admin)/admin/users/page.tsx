@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { CreateUserForm } from "@/components/admin/create-user-form";
+import { UsersPanel } from "@/components/admin/users-panel";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Users · Gatehouse admin" };
+
+export default function UsersPage() {
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Users" description="Accounts that sign in through Gatehouse." />
+      <Card title="All users">
+        <UsersPanel />
+      </Card>
+      <Card title="Create user">
+        <CreateUserForm />
+      </Card>
+    </div>
+  );
+}

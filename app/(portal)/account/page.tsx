@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { Card } from "@/components/ui/card";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireUser } from "@/lib/auth/current-session";
+import { findUser } from "@/lib/users/find-user";
+
+export const metadata: Metadata = { title: "Your account · Gatehouse" };
+
+export default async function AccountPage() {
+  const session = await requireUser();
+  const user = await findUser(session.id);
+  const facts: [string, string][] = [
+    ["Email address", user.email],
+    ["Name", user.displayName || "—"],
+    ["Domain", user.domain.name],
+    ["Role", user.role === "admin" ? "Administrator" : "User"],
+    ["Last sign-in", user.lastLoginAt ? user.lastLoginAt.toUTCString() : "—"],
+    ["Password changed", user.passwordChangedAt ? user.passwordChangedAt.toUTCString() : "—"],
+  ];
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Your account" description="Who you are signed in as, and your password." />
+      <Card title="Identity">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]" data-testid="identity">
+          {facts.map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-muted">{k}</dt>
+              <dd className="break-all font-medium">{v}</dd>
+            </div>
+          ))}
+        </dl>
+      </Card>
+      <Card title="Change password" description="Your other signed-in devices will be signed out.">
+        <ChangePasswordForm />
+      </Card>
+    </div>
+  );
+}

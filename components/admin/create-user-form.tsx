@@ -1,0 +1,51 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useActionState, useEffect, useRef } from "react";
+import { createUserAction } from "@/app/(admin)/admin/users/actions";
+import { SubmitButton } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { Field } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { idle, type FormState } from "@/lib/actions/action-result";
+
+export function CreateUserForm() {
+  const [state, action] = useActionState<FormState<{ id: string; email: string }>, FormData>(createUserAction, idle);
+  const queryClient = useQueryClient();
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!state?.ok) return;
+    form.current?.reset();
+    void queryClient.invalidateQueries({ queryKey: ["users"] });
+  }, [state, queryClient]);
+  const errors = state && !state.ok ? state.error.fieldErrors : undefined;
+  return (
+    <form ref={form} action={action} className="grid max-w-xl gap-4" noValidate>
+      {state?.ok && <FormMessage tone="success" message={`User ${state.data.email} created.`} />}
+      {state && !state.ok && <FormMessage tone="error" message={state.error.message} />}
+      <Field name="email" label="Email address" type="email" required maxLength={254} autoComplete="off" error={errors?.email} />
+      <Field name="displayName" label="Display name" maxLength={128} autoComplete="off" error={errors?.displayName} />
+      <Field
+        name="password"
+        label="Initial password (optional)"
+        type="password"
+        maxLength={256}
+        autoComplete="new-password"
+        hint="Leave empty to create the account without a password (it cannot sign in with one until it is set)."
+        error={errors?.password}
+      />
+      <Select
+        name="role"
+        label="Role"
+        defaultValue="user"
+        error={errors?.role}
+        options={[
+          { value: "user", label: "User" },
+          { value: "admin", label: "Administrator" },
+        ]}
+      />
+      <div>
+        <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>
+      </div>
+    </form>
+  );
+}

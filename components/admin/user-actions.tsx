@@ -1,0 +1,78 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect, useRef } from "react";
+import { deleteUserAction, resetPasswordAction, setUserStatusAction } from "@/app/(admin)/admin/users/actions";
+import { SubmitButton } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/dialog";
+import { FormMessage } from "@/components/ui/form-message";
+import { Field } from "@/components/ui/input";
+import { useToast } from "@/components/ui/toast";
+import { idle, type ActionResult, type FormState } from "@/lib/actions/action-result";
+
+/** Throws the action's message so ConfirmButton shows it in the dialog. */
+function unwrap<T>(result: ActionResult<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+export function UserStatusActions({ userId, email, status, isSelf }: { userId: string; email: string; status: string; isSelf: boolean }) {
+  const router = useRouter();
+  const toast = useToast();
+  const change = async (kind: "disable" | "enable" | "unlock") => {
+    const r = unwrap(await setUserStatusAction({ id: userId, change: kind }));
+    toast.success(`${email} is now ${r.status}.`);
+    router.refresh();
+  };
+  return (
+    <div className="flex flex-wrap gap-3">
+      {status === "active" ? (
+        <ConfirmButton
+          title={`Disable ${email}?`}
+          description="They are signed out everywhere and cannot sign in until enabled again."
+          confirmLabel="Disable"
+          disabled={isSelf}
+          onConfirm={() => change("disable")}
+        >
+          Disable
+        </ConfirmButton>
+      ) : (
+        <ConfirmButton variant="secondary" confirmVariant="primary" title={`Enable ${email}?`} confirmLabel="Enable" onConfirm={() => change(status === "locked" ? "unlock" : "enable")}>
+          {status === "locked" ? "Unlock" : "Enable"}
+        </ConfirmButton>
+      )}
+      <ConfirmButton
+        title={`Delete ${email}?`}
+        description="The account, its sessions, devices and credentials are deleted. The audit trail stays. This cannot be undone."
+        confirmLabel="Delete user"
+        disabled={isSelf}
+        onConfirm={async () => {
+          unwrap(await deleteUserAction({ id: userId }));
+          toast.success(`${email} was deleted.`);
+          router.replace("/admin/users");
+        }}
+      >
+        Delete
+      </ConfirmButton>
+    </div>
+  );
+}
+
+export function ResetPasswordForm({ userId }: { userId: string }) {
+  const [state, action] = useActionState<FormState<{ reset: boolean }>, FormData>(resetPasswordAction, idle);
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state?.ok) form.current?.reset();
+  }, [state]);
+  const errors = state && !state.ok ? state.error.fieldErrors : undefined;
+  return (
+    <form ref={form} action={action} className="max-w-md space-y-4" noValidate>
+      {state?.ok && <FormMessage tone="success" message="Password set. The user was signed out everywhere." />}
+      {state && !state.ok && <FormMessage tone="error" message={state.error.message} />}
+      <input type="hidden" name="id" value={userId} />
+      <Field name="password" label="New password" type="password" autoComplete="new-password" required maxLength={256} error={errors?.password} />
+      <SubmitButton variant="secondary" pendingLabel="Setting…">
+        Set password
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,44 @@
+"use client";
+import Link from "next/link";
+import { useActionState } from "react";
+import { completeSetupAction } from "@/app/(auth)/setup/[token]/actions";
+import { SubmitButton } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { Field } from "@/components/ui/input";
+import { idle, type FormState } from "@/lib/actions/action-result";
+
+export function SetupForm({ token }: { token: string }) {
+  const [state, action] = useActionState<FormState<{ email: string }>, FormData>(completeSetupAction, idle);
+  if (state?.ok) {
+    return (
+      <div className="space-y-4">
+        <FormMessage tone="success" message={`Administrator ${state.data.email} created.`} />
+        <Link className="font-medium underline" href="/login">
+          Sign in
+        </Link>
+      </div>
+    );
+  }
+  const errors = state && !state.ok ? state.error.fieldErrors : undefined;
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      {state && !state.ok && <FormMessage tone="error" message={state.error.message} />}
+      <input type="hidden" name="token" value={token} />
+      <Field name="email" label="Email address" type="email" autoComplete="username" required maxLength={254} error={errors?.email} />
+      <Field name="displayName" label="Display name" autoComplete="name" maxLength={128} error={errors?.displayName} />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={256}
+        hint="At least 8 characters; long passphrases are best. Common passwords are refused."
+        error={errors?.password}
+      />
+      <SubmitButton fullWidth pendingLabel="Creating…">
+        Create administrator
+      </SubmitButton>
+    </form>
+  );
+}

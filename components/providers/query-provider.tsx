@@ -1,0 +1,24 @@
+"use client";
+
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { useState, type ReactNode } from "react";
+
+function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        // Admin lists change rarely; avoid refetch storms while still staying fresh.
+        staleTime: 10_000,
+        refetchOnWindowFocus: false,
+        retry: 1,
+      },
+      mutations: { retry: 0 },
+    },
+  });
+}
+
+/** One QueryClient per browser tab (useState keeps it stable across renders). */
+export function QueryProvider({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+}

@@ -1,0 +1,57 @@
+"use client";
+
+import { Button } from "./button-base";
+import { cn } from "./cn";
+
+export interface PaginationProps {
+  /** 1-based current page. */
+  page: number;
+  pageCount: number;
+  onPageChange: (page: number) => void;
+  /** Disable both buttons, e.g. while the next page loads. */
+  disabled?: boolean;
+  /** Accessible name of the nav landmark; set it when a page has several lists. */
+  label?: string;
+  /** Render nothing when everything fits on one page. */
+  hideWhenSinglePage?: boolean;
+  className?: string;
+}
+
+/** Previous / next pager with "Page X of Y". */
+export function Pagination({
+  page,
+  pageCount,
+  onPageChange,
+  disabled = false,
+  label = "Pagination",
+  hideWhenSinglePage = false,
+  className,
+}: PaginationProps) {
+  const totalPages = Math.max(1, pageCount);
+  const currentPage = Math.min(Math.max(1, page), totalPages);
+  if (hideWhenSinglePage && totalPages <= 1) return null;
+
+  return (
+    <nav aria-label={label} className={cn("mt-4 flex items-center justify-between gap-3", className)}>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={disabled || currentPage <= 1}
+        onClick={() => onPageChange(currentPage - 1)}
+      >
+        <span aria-hidden="true">←</span> Previous
+      </Button>
+      <p className="text-sm text-muted" aria-live="polite">
+        {`Page ${currentPage} of ${totalPages}`}
+      </p>
+      <Button
+        variant="secondary"
+        size="sm"
+        disabled={disabled || currentPage >= totalPages}
+        onClick={() => onPageChange(currentPage + 1)}
+      >
+        Next <span aria-hidden="true">→</span>
+      </Button>
+    </nav>
+  );
+}

@@ -1,0 +1,28 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+// Facts the global setup leaves for the tests: where the server runs and its data directory.
+export type E2eState = { baseUrl: string; dataDir: string; logFile: string; pid: number; gateUrl: string };
+export const STATE_FILE = path.join(__dirname, "..", "..", "test-results", "e2e-state.json");
+
+export function e2eState(): E2eState {
+  return JSON.parse(readFileSync(STATE_FILE, "utf8")) as E2eState;
+}
+
+export function serverLog(): string {
+  return readFileSync(e2eState().logFile, "utf8");
+}
+
+/** Runs the gatehouse CLI against the e2e server's database. */
+export function cli(args: string[], stdin?: string): { code: number; stdout: string; stderr: string } {
+  const root = path.join(__dirname, "..", "..");
+  const r = spawnSync(process.execPath, [path.join(root, "bin", "gatehouse.mjs"), ...args], {
+    cwd: root,
+    input: stdin ?? "",
+    encoding: "utf8",
+    env: { ...process.env, DATA_DIR: e2eState().dataDir, DATABASE_URL: "", PUBLIC_URL: e2eState().baseUrl },
+    timeout: 60_000,
+  });
+  return { code: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+}

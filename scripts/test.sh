@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# npm test: everything. Unit tests, database tests on SQLite (and on PostgreSQL when
+# TEST_DATABASE_URL is set), a production build, then the end-to-end tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+node scripts/prisma-generate.mjs >/dev/null
+node_test() { node --conditions=react-server --import tsx --test --test-concurrency=1 --test-reporter=spec "$@"; }
+
+echo "== unit tests"
+node_test tests/unit/*.test.ts
+
+echo "== database tests on SQLite"
+TEST_DB_KIND=sqlite node_test tests/db/*.test.ts
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "== database tests on PostgreSQL"
+  TEST_DB_KIND=postgresql node_test tests/db/*.test.ts
+else
+  echo "== database tests on PostgreSQL: skipped (set TEST_DATABASE_URL=postgresql://… to run them)"
+fi
+
+echo "== build"
+npx next build >/tmp/gatehouse-build.log 2>&1 || { cat /tmp/gatehouse-build.log; exit 1; }
+
+echo "== end-to-end tests (Chromium)"
+npx playwright test
