@@ -164,7 +164,12 @@ export function parseArgs<const S extends ArgSpec>(argv: readonly string[], spec
 
   // With --help the command prints its usage, so missing words are not an error then.
   if (filled < required.length && options.help !== true) {
-    throw new UsageError(`Missing ${required.slice(filled).map((n) => `<${n}>`).join(" ")}.`);
+    throw new UsageError(
+      `Missing ${required
+        .slice(filled)
+        .map((n) => `<${n}>`)
+        .join(" ")}.`,
+    );
   }
 
   return { positionals, options } as ParsedArgs<S>;

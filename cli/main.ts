@@ -27,7 +27,11 @@ function findCommand(argv: string[]): { cmd: CliCommand; rest: string[] } | unde
 
 function overview(prefix: string[] = []): string {
   const shown = commands.filter((c) => prefix.every((p, i) => c.path[i]?.toLowerCase() === p.toLowerCase()));
-  return ["usage: gatehouse <area> <command> [arguments] [--json]", "", ...(shown.length ? shown : commands).map((c) => `  ${c.usage}\n      ${c.summary}`)].join("\n");
+  return [
+    "usage: gatehouse <area> <command> [arguments] [--json]",
+    "",
+    ...(shown.length ? shown : commands).map((c) => `  ${c.usage}\n      ${c.summary}`),
+  ].join("\n");
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -60,7 +64,8 @@ export async function main(argv: string[]): Promise<number> {
       io.err(`usage: ${cmd.usage}`);
       return 2;
     }
-    const message = e instanceof AppError || e instanceof SettingsError ? e.message : `unexpected error: ${(e as Error).message?.split("\n")[0]}`;
+    const message =
+      e instanceof AppError || e instanceof SettingsError ? e.message : `unexpected error: ${(e as Error).message?.split("\n")[0]}`;
     if (json) io.out(JSON.stringify({ error: { code: e instanceof AppError ? e.code : "internal", message } }));
     io.err(`gatehouse: ${message}`);
     return 1;

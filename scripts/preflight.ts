@@ -18,7 +18,8 @@ export async function preflight(): Promise<Settings> {
   }
   try {
     const result = await runMigrations(settings);
-    if (result.applied.length) console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", event: "db.migrated", applied: result.applied }));
+    if (result.applied.length)
+      console.log(JSON.stringify({ time: new Date().toISOString(), level: "info", event: "db.migrated", applied: result.applied }));
   } catch (e) {
     const where = settings.databaseKind === "sqlite" ? settings.sqlitePath : redact(settings.databaseUrl!);
     fail(`cannot use the database at ${where}: ${(e as Error).message.split("\n")[0]}`);

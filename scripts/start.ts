@@ -9,36 +9,38 @@ import { createGateServer } from "@/gate/gate-server";
 import { fail, preflight } from "./preflight";
 
 async function main() {
-const settings = await preflight();
-const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+  const settings = await preflight();
+  const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
-if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-  console.log("gatehouse: no build found, building the web app once (npm run build rebuilds)");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
-  if (build.status !== 0) fail("the web app did not build");
-}
+  if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+    console.log("gatehouse: no build found, building the web app once (npm run build rebuilds)");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+    if (build.status !== 0) fail("the web app did not build");
+  }
 
-const web = spawn(process.execPath, [nextBin, "start", "-H", settings.host, "-p", String(settings.port)], { stdio: "inherit" });
-web.on("exit", (code) => {
-  console.error(`gatehouse: web process exited (${code})`);
-  process.exit(code ?? 1);
-});
-
-const gate = createGateServer({ gateSecret: gateSecretOf(settings) });
-gate.on("error", (e) => fail(`gate cannot listen on ${settings.gateHost}:${settings.gatePort}: ${e.message}`));
-gate.listen(settings.gatePort, settings.gateHost, async () => {
-  console.log(`gatehouse: web on http://${settings.host}:${settings.port} (public URL ${settings.publicUrl}), gate on http://${settings.gateHost}:${settings.gatePort}`);
-  const link = await issueSetupLink(settings.publicUrl);
-  if (link) console.log(`gatehouse: no admin yet. Create the first admin within 1 hour at: ${link}`);
-});
-
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
-    web.kill(signal);
-    gate.close();
-    setTimeout(() => process.exit(0), 5000).unref();
+  const web = spawn(process.execPath, [nextBin, "start", "-H", settings.host, "-p", String(settings.port)], { stdio: "inherit" });
+  web.on("exit", (code) => {
+    console.error(`gatehouse: web process exited (${code})`);
+    process.exit(code ?? 1);
   });
-}
+
+  const gate = createGateServer({ gateSecret: gateSecretOf(settings) });
+  gate.on("error", (e) => fail(`gate cannot listen on ${settings.gateHost}:${settings.gatePort}: ${e.message}`));
+  gate.listen(settings.gatePort, settings.gateHost, async () => {
+    console.log(
+      `gatehouse: web on http://${settings.host}:${settings.port} (public URL ${settings.publicUrl}), gate on http://${settings.gateHost}:${settings.gatePort}`,
+    );
+    const link = await issueSetupLink(settings.publicUrl);
+    if (link) console.log(`gatehouse: no admin yet. Create the first admin within 1 hour at: ${link}`);
+  });
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      web.kill(signal);
+      gate.close();
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
 }
 
 void main();

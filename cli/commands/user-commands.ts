@@ -41,7 +41,13 @@ export const userCommands = [
       if (!name.success) throw new UsageError("--name: use at most 128 characters.");
       const password = options.noPassword ? undefined : await io.readSecret(`Password for ${email}: `, !!options.passwordStdin);
       const user = await createUser(
-        { email, displayName: name.data, password, role: options.admin ? "admin" : "user", createDomain: !!options.createDomain || !!options.admin },
+        {
+          email,
+          displayName: name.data,
+          password,
+          role: options.admin ? "admin" : "user",
+          createDomain: !!options.createDomain || !!options.admin,
+        },
         cliActor(),
       );
       return view(user);
@@ -52,12 +58,20 @@ export const userCommands = [
     path: ["user", "list"],
     summary: "list users",
     usage: "gatehouse user list [--query Q] [--domain D] [--page N] [--json]",
-    spec: { positionals: [], options: { query: { type: "string", keyValue: true }, domain: { type: "string", keyValue: true }, page: { type: "int", keyValue: true } } },
+    spec: {
+      positionals: [],
+      options: {
+        query: { type: "string", keyValue: true },
+        domain: { type: "string", keyValue: true },
+        page: { type: "int", keyValue: true },
+      },
+    },
     async run({ options }) {
       const page = await listUsers({ query: options.query, domain: options.domain, page: options.page, pageSize: 100 });
       return { ...page, users: page.users.map(view) };
     },
-    text: (p) => `${formatTable(p.users, ["email", "role", "status", "displayName", "lastLoginAt"])}\n(page ${p.page} of ${p.pageCount}, ${p.total} users)`,
+    text: (p) =>
+      `${formatTable(p.users, ["email", "role", "status", "displayName", "lastLoginAt"])}\n(page ${p.page} of ${p.pageCount}, ${p.total} users)`,
   }),
   defineCommand({
     path: ["user", "get"],
@@ -65,7 +79,10 @@ export const userCommands = [
     usage: "gatehouse user get <email|id> [--json]",
     spec: { ...account, options: {} },
     run: async ({ positionals }) => view(await findUser(positionals.account)),
-    text: (u) => Object.entries(u).map(([k, v]) => `${k}: ${v instanceof Date ? v.toISOString() : (v ?? "-")}`).join("\n"),
+    text: (u) =>
+      Object.entries(u)
+        .map(([k, v]) => `${k}: ${v instanceof Date ? v.toISOString() : (v ?? "-")}`)
+        .join("\n"),
   }),
   ...(["disable", "enable", "unlock"] as const).map((change) =>
     defineCommand({

@@ -4,7 +4,7 @@ import { changePasswordAction } from "@/app/(portal)/account/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
-import { idle, type FormState } from "@/lib/actions/action-result";
+import { formLevelError, idle, type FormState } from "@/lib/actions/action-result";
 
 export function ChangePasswordForm() {
   const [state, action] = useActionState<FormState<{ changed: boolean }>, FormData>(changePasswordAction, idle);
@@ -16,8 +16,16 @@ export function ChangePasswordForm() {
   return (
     <form ref={form} action={action} className="max-w-md space-y-4" noValidate>
       {state?.ok && <FormMessage tone="success" message="Password changed. Other sessions were signed out." />}
-      {state && !state.ok && <FormMessage tone="error" message={state.error.message} />}
-      <Field name="currentPassword" label="Current password" type="password" autoComplete="current-password" required maxLength={256} error={errors?.currentPassword} />
+      <FormMessage tone="error" message={formLevelError(state)} />
+      <Field
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={256}
+        error={errors?.currentPassword}
+      />
       <Field
         name="newPassword"
         label="New password"
@@ -28,7 +36,15 @@ export function ChangePasswordForm() {
         hint="At least 8 characters; a long passphrase is best."
         error={errors?.newPassword}
       />
-      <Field name="confirmPassword" label="New password again" type="password" autoComplete="new-password" required maxLength={256} error={errors?.confirmPassword} />
+      <Field
+        name="confirmPassword"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={256}
+        error={errors?.confirmPassword}
+      />
       <SubmitButton pendingLabel="Saving…">Change password</SubmitButton>
     </form>
   );

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { idle, type FormState } from "@/lib/actions/action-result";
+import { formLevelError, idle, type FormState, valuesOf } from "@/lib/actions/action-result";
 
 export function CreateUserForm() {
   const [state, action] = useActionState<FormState<{ id: string; email: string }>, FormData>(createUserAction, idle);
@@ -21,9 +21,25 @@ export function CreateUserForm() {
   return (
     <form ref={form} action={action} className="grid max-w-xl gap-4" noValidate>
       {state?.ok && <FormMessage tone="success" message={`User ${state.data.email} created.`} />}
-      {state && !state.ok && <FormMessage tone="error" message={state.error.message} />}
-      <Field name="email" label="Email address" type="email" required maxLength={254} autoComplete="off" error={errors?.email} />
-      <Field name="displayName" label="Display name" maxLength={128} autoComplete="off" error={errors?.displayName} />
+      <FormMessage tone="error" message={formLevelError(state)} />
+      <Field
+        name="email"
+        defaultValue={valuesOf(state).email}
+        label="Email address"
+        type="email"
+        required
+        maxLength={254}
+        autoComplete="off"
+        error={errors?.email}
+      />
+      <Field
+        name="displayName"
+        defaultValue={valuesOf(state).displayName}
+        label="Display name"
+        maxLength={128}
+        autoComplete="off"
+        error={errors?.displayName}
+      />
       <Field
         name="password"
         label="Initial password (optional)"

@@ -9,7 +9,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import type { FormState } from "@/lib/actions/action-result";
+import { valuesOf, type FormState } from "@/lib/actions/action-result";
 import type { DomainView } from "@/lib/domains/domain-ops";
 
 export function DomainsPanel() {
@@ -72,6 +72,7 @@ export function DomainsPanel() {
         <Field
           className="flex-1"
           name="name"
+          defaultValue={valuesOf(state).name}
           label="New domain"
           maxLength={253}
           autoComplete="off"

@@ -7,7 +7,7 @@ import { ConfirmButton } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { idle, type ActionResult, type FormState } from "@/lib/actions/action-result";
+import { formLevelError, idle, type ActionResult, type FormState } from "@/lib/actions/action-result";
 
 /** Throws the action's message so ConfirmButton shows it in the dialog. */
 function unwrap<T>(result: ActionResult<T>): T {
@@ -36,7 +36,13 @@ export function UserStatusActions({ userId, email, status, isSelf }: { userId: s
           Disable
         </ConfirmButton>
       ) : (
-        <ConfirmButton variant="secondary" confirmVariant="primary" title={`Enable ${email}?`} confirmLabel="Enable" onConfirm={() => change(status === "locked" ? "unlock" : "enable")}>
+        <ConfirmButton
+          variant="secondary"
+          confirmVariant="primary"
+          title={`Enable ${email}?`}
+          confirmLabel="Enable"
+          onConfirm={() => change(status === "locked" ? "unlock" : "enable")}
+        >
           {status === "locked" ? "Unlock" : "Enable"}
         </ConfirmButton>
       )}
@@ -67,9 +73,17 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
   return (
     <form ref={form} action={action} className="max-w-md space-y-4" noValidate>
       {state?.ok && <FormMessage tone="success" message="Password set. The user was signed out everywhere." />}
-      {state && !state.ok && <FormMessage tone="error" message={state.error.message} />}
+      <FormMessage tone="error" message={formLevelError(state)} />
       <input type="hidden" name="id" value={userId} />
-      <Field name="password" label="New password" type="password" autoComplete="new-password" required maxLength={256} error={errors?.password} />
+      <Field
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={256}
+        error={errors?.password}
+      />
       <SubmitButton variant="secondary" pendingLabel="Setting…">
         Set password
       </SubmitButton>

@@ -43,7 +43,10 @@ export function UsersPanel() {
       </div>
       {users.isError && <FormMessage tone="error" message={users.error.message} />}
       {users.data && users.data.users.length === 0 ? (
-        <EmptyState title={q ? "No user matches" : "No users yet"} description={q ? "Try another part of the address or name." : "Create the first one below."} />
+        <EmptyState
+          title={q ? "No user matches" : "No users yet"}
+          description={q ? "Try another part of the address or name." : "Create the first one below."}
+        />
       ) : (
         <Table caption="Users" captionSrOnly>
           <THead>
@@ -75,7 +78,14 @@ export function UsersPanel() {
         </Table>
       )}
       {users.data && (
-        <Pagination page={users.data.page} pageCount={users.data.pageCount} onPageChange={setPage} disabled={users.isFetching} label="Users pages" hideWhenSinglePage />
+        <Pagination
+          page={users.data.page}
+          pageCount={users.data.pageCount}
+          onPageChange={setPage}
+          disabled={users.isFetching}
+          label="Users pages"
+          hideWhenSinglePage
+        />
       )}
     </div>
   );

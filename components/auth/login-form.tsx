@@ -6,7 +6,7 @@ import { startPasswordLogin } from "@/app/(auth)/login/actions";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { SubmitButton } from "@/components/ui/button";
-import { idle, type FormState } from "@/lib/actions/action-result";
+import { idle, type FormState, valuesOf } from "@/lib/actions/action-result";
 
 type Stage = { stage: "otp" | "enrol" | "ready" };
 
@@ -23,7 +23,7 @@ export function LoginForm({ next }: { next?: string }) {
       return;
     }
     signIn("ticket", { redirect: false }).then((res) => {
-      if (res?.ok) router.replace(next ?? "/account");
+      if (res?.ok) router.replace(next ?? "/");
       else setFinishError("The sign-in could not be completed. Try again.");
     });
   }, [state, next, router]);
@@ -33,8 +33,25 @@ export function LoginForm({ next }: { next?: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       {message && <FormMessage tone="error" message={message} />}
-      <Field name="email" label="Email address" type="email" autoComplete="username" required maxLength={254} error={fieldErrors?.email} />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" required maxLength={256} error={fieldErrors?.password} />
+      <Field
+        name="email"
+        defaultValue={valuesOf(state).email}
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        required
+        maxLength={254}
+        error={fieldErrors?.email}
+      />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={256}
+        error={fieldErrors?.password}
+      />
       <SubmitButton fullWidth pendingLabel="Signing in…">
         Sign in
       </SubmitButton>

@@ -5,7 +5,7 @@ import { completeSetupAction } from "@/app/(auth)/setup/[token]/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
-import { idle, type FormState } from "@/lib/actions/action-result";
+import { formLevelError, idle, type FormState, valuesOf } from "@/lib/actions/action-result";
 
 export function SetupForm({ token }: { token: string }) {
   const [state, action] = useActionState<FormState<{ email: string }>, FormData>(completeSetupAction, idle);
@@ -22,10 +22,26 @@ export function SetupForm({ token }: { token: string }) {
   const errors = state && !state.ok ? state.error.fieldErrors : undefined;
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state && !state.ok && <FormMessage tone="error" message={state.error.message} />}
+      <FormMessage tone="error" message={formLevelError(state)} />
       <input type="hidden" name="token" value={token} />
-      <Field name="email" label="Email address" type="email" autoComplete="username" required maxLength={254} error={errors?.email} />
-      <Field name="displayName" label="Display name" autoComplete="name" maxLength={128} error={errors?.displayName} />
+      <Field
+        name="email"
+        defaultValue={valuesOf(state).email}
+        label="Email address"
+        type="email"
+        autoComplete="username"
+        required
+        maxLength={254}
+        error={errors?.email}
+      />
+      <Field
+        name="displayName"
+        defaultValue={valuesOf(state).displayName}
+        label="Display name"
+        autoComplete="name"
+        maxLength={128}
+        error={errors?.displayName}
+      />
       <Field
         name="password"
         label="Password"

@@ -80,9 +80,7 @@ export function AppNav({ items, label = "Main" }: AppNavProps) {
                 onClick={() => setOpen(false)}
                 className={cn(
                   "block rounded-md px-3 py-2 text-sm font-medium no-underline",
-                  isCurrent
-                    ? "bg-surface-muted text-fg"
-                    : "text-muted hover:bg-surface-muted hover:text-fg",
+                  isCurrent ? "bg-surface-muted text-fg" : "text-muted hover:bg-surface-muted hover:text-fg",
                 )}
               >
                 {item.label}

@@ -25,11 +25,7 @@ export interface ButtonStyleOptions {
 }
 
 /** Button look as a class string, so links (<Link>) can look like buttons too. */
-export function buttonClassName({
-  variant = "primary",
-  size = "md",
-  fullWidth = false,
-}: ButtonStyleOptions = {}): string {
+export function buttonClassName({ variant = "primary", size = "md", fullWidth = false }: ButtonStyleOptions = {}): string {
   return cn(
     "inline-flex items-center justify-center gap-2 rounded-md font-medium no-underline",
     "transition-colors disabled:cursor-not-allowed disabled:opacity-60",
@@ -50,10 +46,7 @@ export function Spinner({ className }: { className?: string }) {
   return (
     <span
       aria-hidden="true"
-      className={cn(
-        "inline-block size-4 shrink-0 animate-spin rounded-full border-2 border-current border-r-transparent",
-        className,
-      )}
+      className={cn("inline-block size-4 shrink-0 animate-spin rounded-full border-2 border-current border-r-transparent", className)}
     />
   );
 }

@@ -11,22 +11,11 @@ export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, "title"> {
 }
 
 /** Surface panel for grouping related content; a <section> when it has a title. */
-export function Card({
-  title,
-  description,
-  actions,
-  headingLevel = 2,
-  className,
-  children,
-  ...rest
-}: CardProps) {
+export function Card({ title, description, actions, headingLevel = 2, className, children, ...rest }: CardProps) {
   const Heading = headingLevel === 3 ? "h3" : "h2";
   const Element = title ? "section" : "div";
   return (
-    <Element
-      className={cn("rounded-lg border border-line bg-surface p-4 shadow-sm sm:p-6", className)}
-      {...rest}
-    >
+    <Element className={cn("rounded-lg border border-line bg-surface p-4 shadow-sm sm:p-6", className)} {...rest}>
       {(title || actions) && (
         <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">

@@ -2,8 +2,7 @@ import type { InputHTMLAttributes, ReactNode } from "react";
 import { cn } from "./cn";
 import { FieldError, FieldHint, useFieldIds, type FieldErrorValue } from "./field-parts";
 
-export interface CheckboxProps
-  extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "type" | "children"> {
+export interface CheckboxProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "type" | "children"> {
   name: string;
   label: ReactNode;
   error?: FieldErrorValue;

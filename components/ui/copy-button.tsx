@@ -54,14 +54,7 @@ function selectElementText(elementId: string): boolean {
   return true;
 }
 
-export function CopyButton({
-  text,
-  label,
-  targetId,
-  variant = "secondary",
-  size = "sm",
-  className,
-}: CopyButtonProps) {
+export function CopyButton({ text, label, targetId, variant = "secondary", size = "sm", className }: CopyButtonProps) {
   const [outcome, setOutcome] = useState<CopyOutcome>("idle");
   const resetTimer = useRef<number | undefined>(undefined);
 

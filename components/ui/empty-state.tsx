@@ -12,12 +12,7 @@ export interface EmptyStateProps {
 /** Placeholder for empty lists that says what is missing and how to add it. */
 export function EmptyState({ title, description, action, className }: EmptyStateProps) {
   return (
-    <div
-      className={cn(
-        "flex flex-col items-center gap-2 rounded-lg border border-dashed border-line px-4 py-10 text-center",
-        className,
-      )}
-    >
+    <div className={cn("flex flex-col items-center gap-2 rounded-lg border border-dashed border-line px-4 py-10 text-center", className)}>
       <p className="text-base font-medium text-fg">{title}</p>
       {description && <p className="max-w-prose text-sm text-muted">{description}</p>}
       {action && <div className="mt-2">{action}</div>}

@@ -35,15 +35,7 @@ export const controlClassName = cn(
   "aria-[invalid=true]:border-danger",
 );
 
-export function FieldLabel({
-  htmlFor,
-  required,
-  children,
-}: {
-  htmlFor: string;
-  required?: boolean;
-  children: ReactNode;
-}) {
+export function FieldLabel({ htmlFor, required, children }: { htmlFor: string; required?: boolean; children: ReactNode }) {
   return (
     <label htmlFor={htmlFor} className="block text-sm font-medium text-fg">
       {children}

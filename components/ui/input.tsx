@@ -1,16 +1,8 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { cn } from "./cn";
-import {
-  FieldError,
-  FieldHint,
-  FieldLabel,
-  controlClassName,
-  useFieldIds,
-  type FieldErrorValue,
-} from "./field-parts";
+import { FieldError, FieldHint, FieldLabel, controlClassName, useFieldIds, type FieldErrorValue } from "./field-parts";
 
-export interface FieldProps
-  extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "children"> {
+export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "children"> {
   name: string;
   label: ReactNode;
   /** Per-field validation error(s); shown under the input and linked via aria-describedby. */
@@ -22,18 +14,7 @@ export interface FieldProps
 }
 
 /** Label + input + optional hint + per-field error, wired for assistive technology. */
-export function Field({
-  name,
-  label,
-  type = "text",
-  error,
-  hint,
-  id,
-  required,
-  className,
-  inputClassName,
-  ...inputProps
-}: FieldProps) {
+export function Field({ name, label, type = "text", error, hint, id, required, className, inputClassName, ...inputProps }: FieldProps) {
   const ids = useFieldIds({ id, hint, error });
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>

@@ -14,9 +14,7 @@ export interface PageHeaderProps {
 /** The page's single h1 with optional description and actions; stacks at phone width. */
 export function PageHeader({ title, description, actions, eyebrow, className }: PageHeaderProps) {
   return (
-    <header
-      className={cn("mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between", className)}
-    >
+    <header className={cn("mb-6 flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between", className)}>
       <div className="min-w-0">
         {eyebrow && <div className="mb-1 text-sm text-muted">{eyebrow}</div>}
         <h1 className="text-2xl font-semibold tracking-tight text-fg">{title}</h1>

@@ -33,23 +33,13 @@ export function Pagination({
 
   return (
     <nav aria-label={label} className={cn("mt-4 flex items-center justify-between gap-3", className)}>
-      <Button
-        variant="secondary"
-        size="sm"
-        disabled={disabled || currentPage <= 1}
-        onClick={() => onPageChange(currentPage - 1)}
-      >
+      <Button variant="secondary" size="sm" disabled={disabled || currentPage <= 1} onClick={() => onPageChange(currentPage - 1)}>
         <span aria-hidden="true">←</span> Previous
       </Button>
       <p className="text-sm text-muted" aria-live="polite">
         {`Page ${currentPage} of ${totalPages}`}
       </p>
-      <Button
-        variant="secondary"
-        size="sm"
-        disabled={disabled || currentPage >= totalPages}
-        onClick={() => onPageChange(currentPage + 1)}
-      >
+      <Button variant="secondary" size="sm" disabled={disabled || currentPage >= totalPages} onClick={() => onPageChange(currentPage + 1)}>
         Next <span aria-hidden="true">→</span>
       </Button>
     </nav>

@@ -33,19 +33,11 @@ export function SecretReveal({ label, value, note, className }: SecretRevealProp
       <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
         <div className="min-w-0 flex-1 rounded-md border border-line bg-surface px-3 py-2">
           {/* Only the value inside this element, so tests and users copy exactly the secret. */}
-          <code
-            id={valueId}
-            data-testid="secret-value"
-            className="block select-all break-all font-mono text-sm text-fg"
-          >
+          <code id={valueId} data-testid="secret-value" className="block select-all break-all font-mono text-sm text-fg">
             {value}
           </code>
         </div>
-        <CopyButton
-          text={value}
-          targetId={valueId}
-          label={typeof label === "string" ? label : "secret"}
-        />
+        <CopyButton text={value} targetId={valueId} label={typeof label === "string" ? label : "secret"} />
       </div>
       <p className="text-sm font-medium text-warning">This is shown once. Store it now.</p>
       {note && <div className="text-sm text-muted">{note}</div>}

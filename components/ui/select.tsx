@@ -1,13 +1,6 @@
 import type { ReactNode, SelectHTMLAttributes } from "react";
 import { cn } from "./cn";
-import {
-  FieldError,
-  FieldHint,
-  FieldLabel,
-  controlClassName,
-  useFieldIds,
-  type FieldErrorValue,
-} from "./field-parts";
+import { FieldError, FieldHint, FieldLabel, controlClassName, useFieldIds, type FieldErrorValue } from "./field-parts";
 
 export interface SelectOption {
   value: string;
@@ -15,8 +8,7 @@ export interface SelectOption {
   disabled?: boolean;
 }
 
-export interface SelectProps
-  extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "children"> {
+export interface SelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "name" | "children"> {
   name: string;
   label: ReactNode;
   options: SelectOption[];
@@ -28,18 +20,7 @@ export interface SelectProps
 }
 
 /** Native select in the Field style (label, hint, error, aria wiring). */
-export function Select({
-  name,
-  label,
-  options,
-  placeholder,
-  error,
-  hint,
-  id,
-  required,
-  className,
-  ...selectProps
-}: SelectProps) {
+export function Select({ name, label, options, placeholder, error, hint, id, required, className, ...selectProps }: SelectProps) {
   const ids = useFieldIds({ id, hint, error });
   return (
     <div className={cn("flex flex-col gap-1.5", className)}>

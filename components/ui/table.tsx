@@ -1,10 +1,4 @@
-import {
-  useId,
-  type HTMLAttributes,
-  type ReactNode,
-  type TdHTMLAttributes,
-  type ThHTMLAttributes,
-} from "react";
+import { useId, type HTMLAttributes, type ReactNode, type TdHTMLAttributes, type ThHTMLAttributes } from "react";
 import { cn } from "./cn";
 
 export interface TableProps extends HTMLAttributes<HTMLTableElement> {
@@ -17,14 +11,7 @@ export interface TableProps extends HTMLAttributes<HTMLTableElement> {
 }
 
 /** Table in a horizontally scrollable, keyboard-focusable region so narrow screens never overflow. */
-export function Table({
-  caption,
-  captionSrOnly = false,
-  wrapperClassName,
-  className,
-  children,
-  ...rest
-}: TableProps) {
+export function Table({ caption, captionSrOnly = false, wrapperClassName, className, children, ...rest }: TableProps) {
   const captionId = `table-caption-${useId()}`;
   return (
     <div
@@ -36,10 +23,7 @@ export function Table({
     >
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...rest}>
         {caption && (
-          <caption
-            id={captionId}
-            className={cn(captionSrOnly ? "sr-only" : "px-4 py-3 text-left text-sm font-medium text-fg")}
-          >
+          <caption id={captionId} className={cn(captionSrOnly ? "sr-only" : "px-4 py-3 text-left text-sm font-medium text-fg")}>
             {caption}
           </caption>
         )}
@@ -63,11 +47,7 @@ export function Tr({ className, ...rest }: HTMLAttributes<HTMLTableRowElement>) 
 
 export function Th({ className, scope = "col", ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
   return (
-    <th
-      scope={scope}
-      className={cn("whitespace-nowrap px-4 py-2.5 text-xs font-semibold uppercase tracking-wide", className)}
-      {...rest}
-    />
+    <th scope={scope} className={cn("whitespace-nowrap px-4 py-2.5 text-xs font-semibold uppercase tracking-wide", className)} {...rest} />
   );
 }
 

@@ -1,16 +1,8 @@
 import type { ReactNode, TextareaHTMLAttributes } from "react";
 import { cn } from "./cn";
-import {
-  FieldError,
-  FieldHint,
-  FieldLabel,
-  controlClassName,
-  useFieldIds,
-  type FieldErrorValue,
-} from "./field-parts";
+import { FieldError, FieldHint, FieldLabel, controlClassName, useFieldIds, type FieldErrorValue } from "./field-parts";
 
-export interface TextareaFieldProps
-  extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "children"> {
+export interface TextareaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "name" | "children"> {
   name: string;
   label: ReactNode;
   error?: FieldErrorValue;

@@ -1,15 +1,6 @@
 "use client";
 
-import {
-  createContext,
-  useCallback,
-  useContext,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  type ReactNode,
-} from "react";
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { cn } from "./cn";
 
 export type ToastTone = "success" | "error" | "info";
@@ -111,15 +102,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   );
 }
 
-function ToastCard({
-  item,
-  paused,
-  onDismiss,
-}: {
-  item: ToastItem;
-  paused: boolean;
-  onDismiss: (id: number) => void;
-}) {
+function ToastCard({ item, paused, onDismiss }: { item: ToastItem; paused: boolean; onDismiss: (id: number) => void }) {
   const remainingMs = useRef(item.durationMs);
 
   useEffect(() => {
@@ -133,12 +116,7 @@ function ToastCard({
   }, [paused, item.id, onDismiss]);
 
   return (
-    <div
-      className={cn(
-        "pointer-events-auto flex items-start gap-3 rounded-lg border px-4 py-3 text-sm shadow-lg",
-        toneClasses[item.tone],
-      )}
-    >
+    <div className={cn("pointer-events-auto flex items-start gap-3 rounded-lg border px-4 py-3 text-sm shadow-lg", toneClasses[item.tone])}>
       <div className="min-w-0 flex-1">
         {item.title && <p className="font-semibold">{item.title}</p>}
         <div>{item.message}</div>

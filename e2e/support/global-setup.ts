@@ -14,7 +14,16 @@ export default async function globalSetup() {
   const out = openSync(logFile, "a");
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: "3100", HOST: "127.0.0.1", GATE_PORT: "7172", GATE_HOST: "127.0.0.1", PUBLIC_URL: baseUrl, DATABASE_URL: "" },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: "3100",
+      HOST: "127.0.0.1",
+      GATE_PORT: "7172",
+      GATE_HOST: "127.0.0.1",
+      PUBLIC_URL: baseUrl,
+      DATABASE_URL: "",
+    },
     stdio: ["ignore", out, out],
     detached: true,
   });
@@ -26,7 +35,10 @@ export default async function globalSetup() {
   for (let i = 0; i < 240; i++) {
     const log = readFileSync(logFile, "utf8");
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log}`);
-    const healthy = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy && log.includes("/setup/")) return;
     await new Promise((r) => setTimeout(r, 500));
   }

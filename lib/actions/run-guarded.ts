@@ -31,17 +31,21 @@ export async function runGuarded<S extends z.ZodType, T, A extends Access>(
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-      return { ok: false, error: { code: "invalid_input", message: "Check the highlighted fields.", fieldErrors } };
+      return { ok: false, error: { code: "invalid_input", message: "Check the highlighted fields.", fieldErrors, values: echoable(raw) } };
     }
     const actor: Actor = { id: user?.id, email: user?.email, ip: request.ip, userAgent: request.userAgent };
     const data = await handler(parsed.data, { ...request, user, actor } as GuardContext<A>);
     return { ok: true, data };
   } catch (e) {
-    if (e instanceof AppError) return { ok: false, error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors } };
+    if (e instanceof AppError)
+      return { ok: false, error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors, values: echoable(raw) } };
     // next/navigation's redirect() and notFound() work by throwing: let them through.
     if (e && typeof e === "object" && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_")) throw e;
     log.error("action.failed", { action: opts.name, error: e instanceof Error ? e.message : String(e) });
-    return { ok: false, error: { code: "internal", message: "Something went wrong. Try again; if it keeps happening, tell an administrator." } };
+    return {
+      ok: false,
+      error: { code: "internal", message: "Something went wrong. Try again; if it keeps happening, tell an administrator." },
+    };
   }
 }
 
@@ -54,4 +58,16 @@ export function formDataToObject(fd: FormData): Record<string, unknown> {
     out[key] = all.length > 1 || key.endsWith("[]") ? all : all[0];
   }
   return out;
+}
+
+const SECRET_FIELD = /pass|secret|token|code|otp/i;
+
+/** What may be sent back into a refused form: short strings from fields that are not secrets. */
+function echoable(raw: unknown): Record<string, string> {
+  if (!raw || typeof raw !== "object") return {};
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, unknown>)
+      .filter(([k, v]) => typeof v === "string" && !SECRET_FIELD.test(k) && k !== "id")
+      .map(([k, v]) => [k, (v as string).slice(0, 300)]),
+  );
 }

@@ -28,5 +28,10 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void>
       details: JSON.stringify(input.details ?? {}),
     },
   });
-  log.info("audit", { action: input.action, result: input.result, actor: input.actor?.email ?? undefined, subject: input.subject?.email ?? undefined });
+  log.info("audit", {
+    action: input.action,
+    result: input.result,
+    actor: input.actor?.email ?? undefined,
+    subject: input.subject?.email ?? undefined,
+  });
 }

@@ -13,6 +13,8 @@ export async function beginPasswordSignIn(email: string, password: string, ctx: 
   const account = await verifyAccountPassword(email, password, { ...ctx, service: "WebUI" });
   if (!account) throw new AppError("invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
   const stage: LoginStage = "ready";
-  const ticket = await getDb().$transaction((tx) => createLoginTicket(tx, { userId: account.id, stage, ip: ctx.ip, userAgent: ctx.userAgent }));
+  const ticket = await getDb().$transaction((tx) =>
+    createLoginTicket(tx, { userId: account.id, stage, ip: ctx.ip, userAgent: ctx.userAgent }),
+  );
   return { ticket, stage };
 }

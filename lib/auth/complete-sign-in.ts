@@ -4,7 +4,11 @@ import { getDb } from "@/lib/db/client";
 import { createSession } from "@/lib/sessions/session-store";
 
 /** Turns a ready login ticket into a session (called by next-auth's authorize). */
-export async function completeSignIn(ticket: string, ctx: Actor, now = new Date()): Promise<{ userId: string; email: string; sessionId: string } | null> {
+export async function completeSignIn(
+  ticket: string,
+  ctx: Actor,
+  now = new Date(),
+): Promise<{ userId: string; email: string; sessionId: string } | null> {
   return getDb().$transaction(async (tx) => {
     const userId = await consumeReadyTicket(tx, ticket, now);
     if (!userId) return null;
@@ -12,7 +16,12 @@ export async function completeSignIn(ticket: string, ctx: Actor, now = new Date(
     if (!user || user.status !== "active") return null;
     const sessionId = await createSession(tx, { userId, authMethod: "password", ip: ctx.ip, userAgent: ctx.userAgent }, now);
     await tx.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
-    await recordAuditEvent(tx, { actor: { ...ctx, id: user.id, email: user.email }, subject: user, action: "session.create", result: "success" });
+    await recordAuditEvent(tx, {
+      actor: { ...ctx, id: user.id, email: user.email },
+      subject: user,
+      action: "session.create",
+      result: "success",
+    });
     return { userId, email: user.email, sessionId };
   });
 }

@@ -7,5 +7,11 @@ export function cookieName(base: "session" | "login" | "trusted-device"): string
 }
 
 export function cookieOptions(maxAgeSeconds?: number) {
-  return { httpOnly: true, sameSite: "lax" as const, path: "/", secure: getSettings().secureCookies, ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}) };
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    path: "/",
+    secure: getSettings().secureCookies,
+    ...(maxAgeSeconds ? { maxAge: maxAgeSeconds } : {}),
+  };
 }

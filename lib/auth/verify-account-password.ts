@@ -11,7 +11,11 @@ export type VerifiedAccount = { id: string; email: string; role: string };
  * account all return null after the same argon2 work, so the answer reveals nothing; the audit
  * trail records the real reason for admins.
  */
-export async function verifyAccountPassword(emailInput: string, password: string, ctx: Actor & { service: string }): Promise<VerifiedAccount | null> {
+export async function verifyAccountPassword(
+  emailInput: string,
+  password: string,
+  ctx: Actor & { service: string },
+): Promise<VerifiedAccount | null> {
   const email = emailInput.trim().toLowerCase().slice(0, 254);
   const db = getDb();
   const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });

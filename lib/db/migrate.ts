@@ -49,7 +49,9 @@ async function migrateSqlite(settings: Settings, migrations: Migration[]): Promi
     const applied: string[] = [];
     // BEGIN IMMEDIATE takes the write lock first, so two starting processes apply each migration once.
     const applyOne = db.transaction((m: Migration) => {
-      const done = db.prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`).get(m.name);
+      const done = db
+        .prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .get(m.name);
       if (done) return false;
       const started = new Date().toISOString();
       db.exec(m.sql);

@@ -6,7 +6,13 @@ export type DomainView = { id: string; name: string; createdAt: Date; require2fa
 
 export async function listDomains(): Promise<DomainView[]> {
   const rows = await getDb().domain.findMany({ orderBy: { name: "asc" }, include: { _count: { select: { users: true } } } });
-  return rows.map(({ _count, ...d }) => ({ id: d.id, name: d.name, createdAt: d.createdAt, require2fa: d.require2fa, userCount: _count.users }));
+  return rows.map(({ _count, ...d }) => ({
+    id: d.id,
+    name: d.name,
+    createdAt: d.createdAt,
+    require2fa: d.require2fa,
+    userCount: _count.users,
+  }));
 }
 
 export async function createDomain(name: string, actor: Actor): Promise<DomainView> {
@@ -25,7 +31,8 @@ export async function deleteDomain(name: string, actor: Actor): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const d = await tx.domain.findUnique({ where: { name: name.toLowerCase() }, include: { _count: { select: { users: true } } } });
     if (!d) throw notFound("Domain");
-    if (d._count.users > 0) throw new AppError("conflict", `The domain ${d.name} still has ${d._count.users} user(s); delete or move them first.`);
+    if (d._count.users > 0)
+      throw new AppError("conflict", `The domain ${d.name} still has ${d._count.users} user(s); delete or move them first.`);
     await tx.domain.delete({ where: { id: d.id } });
     await recordAuditEvent(tx, { actor, action: "domain.delete", result: "success", details: { domain: d.name } });
   });

@@ -7,8 +7,15 @@ import { getSettings } from "@/lib/config/settings";
 import { clientIpFrom } from "@/lib/http/request-context";
 
 const STATUS: Record<ActionError["code"], number> = {
-  invalid_input: 400, unauthenticated: 401, invalid_credentials: 401, forbidden: 403, not_found: 404,
-  conflict: 409, expired: 410, rate_limited: 429, internal: 500,
+  invalid_input: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  expired: 410,
+  rate_limited: 429,
+  internal: 500,
 };
 
 // A state-changing request must come from our own origin. Browsers always send Origin on
@@ -33,14 +40,18 @@ export function defineRoute<S extends z.ZodType, T, A extends Access>(
     let raw: unknown = Object.fromEntries(req.nextUrl.searchParams);
     if (!isRead) {
       const text = await req.text();
-      if (text.length > 64 * 1024) return NextResponse.json({ ok: false, error: { code: "invalid_input", message: "Request too large." } }, { status: 413 });
+      if (text.length > 64 * 1024)
+        return NextResponse.json({ ok: false, error: { code: "invalid_input", message: "Request too large." } }, { status: 413 });
       try {
         raw = text ? JSON.parse(text) : {};
       } catch {
         return NextResponse.json({ ok: false, error: { code: "invalid_input", message: "The body must be JSON." } }, { status: 400 });
       }
     }
-    const request = { ip: clientIpFrom(req.headers.get("x-forwarded-for")), userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512) };
+    const request = {
+      ip: clientIpFrom(req.headers.get("x-forwarded-for")),
+      userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512),
+    };
     const result = await runGuarded(opts, raw, { user: await getCurrentUser(), request }, handler);
     const res = NextResponse.json(result, { status: result.ok ? 200 : STATUS[result.error.code] });
     res.headers.set("Cache-Control", "no-store");

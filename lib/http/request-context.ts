@@ -6,7 +6,10 @@ export type RequestContext = { ip: string; userAgent: string };
 // Next's server appends the peer address to x-forwarded-for, so the last entry is the one we
 // trust; anything left of it was written by the client or a proxy we do not know.
 export function clientIpFrom(forwardedFor: string | null | undefined): string {
-  const parts = (forwardedFor ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const parts = (forwardedFor ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return (parts.at(-1) ?? "").replace(/^::ffff:/, "").slice(0, 64);
 }
 

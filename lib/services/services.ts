@@ -16,11 +16,17 @@ export function parseService(name: string): Service | undefined {
 /** Parses "imap,pop3" into canonical names; throws with the list of valid names on anything else. */
 export function parseServiceList(input: string | readonly string[]): Service[] {
   const parts = (typeof input === "string" ? input.split(",") : input).map((s) => s.trim()).filter(Boolean);
-  if (parts.length === 0) throw new AppError("invalid_input", `Name at least one service: ${SERVICES.join(", ")}.`, { services: ["Choose at least one service."] });
+  if (parts.length === 0)
+    throw new AppError("invalid_input", `Name at least one service: ${SERVICES.join(", ")}.`, {
+      services: ["Choose at least one service."],
+    });
   const out = new Set<Service>();
   for (const p of parts) {
     const s = parseService(p);
-    if (!s) throw new AppError("invalid_input", `Unknown service "${p.slice(0, 40)}". Valid services: ${SERVICES.join(", ")}.`, { services: ["Unknown service."] });
+    if (!s)
+      throw new AppError("invalid_input", `Unknown service "${p.slice(0, 40)}". Valid services: ${SERVICES.join(", ")}.`, {
+        services: ["Unknown service."],
+      });
     out.add(s);
   }
   return SERVICES.filter((s) => out.has(s));

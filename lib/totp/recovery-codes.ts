@@ -53,7 +53,10 @@ export function generateRecoveryCodes(count: number = RECOVERY_CODE_DEFAULT_COUN
  */
 export function normaliseRecoveryCode(input: unknown): string | null {
   if (typeof input !== "string" || input.length > MAX_INPUT_LENGTH) return null;
-  const stripped = input.trim().toLowerCase().replace(/[\s-]+/g, "");
+  const stripped = input
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "");
   if (stripped.length !== RECOVERY_CODE_LENGTH) return null;
   let compact = "";
   for (const char of stripped) {

@@ -34,11 +34,9 @@ export function encodeBase32(bytes: Uint8Array): string {
 /** A fresh TOTP seed of `bytes` random bytes from the OS CSPRNG, base32-encoded. */
 export function generateTotpSecret(bytes: number = 20): string {
   if (!Number.isSafeInteger(bytes) || bytes < TOTP_SECRET_BYTES_MIN || bytes > TOTP_SECRET_BYTES_MAX) {
-    throw new AppError(
-      "invalid_input",
-      `Secret length must be from ${TOTP_SECRET_BYTES_MIN} to ${TOTP_SECRET_BYTES_MAX} bytes.`,
-      { secretLength: [`Must be from ${TOTP_SECRET_BYTES_MIN} to ${TOTP_SECRET_BYTES_MAX} bytes.`] },
-    );
+    throw new AppError("invalid_input", `Secret length must be from ${TOTP_SECRET_BYTES_MIN} to ${TOTP_SECRET_BYTES_MAX} bytes.`, {
+      secretLength: [`Must be from ${TOTP_SECRET_BYTES_MIN} to ${TOTP_SECRET_BYTES_MAX} bytes.`],
+    });
   }
   return encodeBase32(randomBytes(bytes));
 }
@@ -58,10 +56,14 @@ export function totpUri(input: TotpUriInput): string {
   const accountName = input.accountName.trim();
   // The colon separates issuer from account in the label, so neither may contain one.
   if (issuer === "" || issuer.includes(":")) {
-    throw new AppError("invalid_input", "Issuer must be non-empty and must not contain ':'.", { issuer: ["Must be non-empty without ':'."] });
+    throw new AppError("invalid_input", "Issuer must be non-empty and must not contain ':'.", {
+      issuer: ["Must be non-empty without ':'."],
+    });
   }
   if (accountName === "" || accountName.includes(":")) {
-    throw new AppError("invalid_input", "Account name must be non-empty and must not contain ':'.", { accountName: ["Must be non-empty without ':'."] });
+    throw new AppError("invalid_input", "Account name must be non-empty and must not contain ':'.", {
+      accountName: ["Must be non-empty without ':'."],
+    });
   }
   if (!/^[A-Z2-7]+$/.test(input.secret)) {
     throw new AppError("invalid_input", "Secret must be unpadded upper-case base32.", { secret: ["Must be base32."] });

@@ -35,7 +35,9 @@ export async function insertUser(tx: Tx, input: CreateUserInput, passwordHash: s
       await recordAuditEvent(tx, { actor, action: "domain.create", result: "success", details: { domain: domainName } });
     }
     if (!domain) {
-      throw new AppError("invalid_input", `The domain ${domainName} does not exist. Create it first.`, { email: [`Domain ${domainName} does not exist.`] });
+      throw new AppError("invalid_input", `The domain ${domainName} does not exist. Create it first.`, {
+        email: [`Domain ${domainName} does not exist.`],
+      });
     }
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
       throw new AppError("conflict", "A user with this address already exists.", { email: ["This address is taken."] });

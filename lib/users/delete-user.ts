@@ -10,7 +10,8 @@ export async function deleteUser(idOrEmail: string, actor: Actor): Promise<{ id:
     if (user.id === actor.id) throw new AppError("forbidden", "You cannot delete your own account.");
     if (user.role === "admin") {
       const admins = await tx.user.count({ where: { role: "admin", status: "active" } });
-      if (admins <= 1 && user.status === "active") throw new AppError("conflict", "This is the last active admin; create another admin first.");
+      if (admins <= 1 && user.status === "active")
+        throw new AppError("conflict", "This is the last active admin; create another admin first.");
     }
     await tx.pendingLogin.deleteMany({ where: { userId: user.id } });
     await tx.user.delete({ where: { id: user.id } });

@@ -14,7 +14,13 @@ export async function listUsers(opts: { query?: string; page?: number; pageSize?
   };
   const db = getDb();
   const [users, total] = await Promise.all([
-    db.user.findMany({ where, select: userViewSelect, orderBy: [{ createdAt: "desc" }, { email: "asc" }], skip: (page - 1) * pageSize, take: pageSize }),
+    db.user.findMany({
+      where,
+      select: userViewSelect,
+      orderBy: [{ createdAt: "desc" }, { email: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    }),
     db.user.count({ where }),
   ]);
   return { users, total, page, pageSize, pageCount: Math.max(Math.ceil(total / pageSize), 1) };

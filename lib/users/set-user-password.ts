@@ -38,13 +38,21 @@ export async function changeOwnPassword(
     throw new AppError("invalid_input", "The current password is not right.", { currentPassword: ["The current password is not right."] });
   }
   if (input.newPassword === input.currentPassword) {
-    throw new AppError("invalid_input", "Choose a password different from the current one.", { newPassword: ["Choose a different password."] });
+    throw new AppError("invalid_input", "Choose a password different from the current one.", {
+      newPassword: ["Choose a different password."],
+    });
   }
   checkPolicy(input.newPassword, user.email, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
     const revoked = await revokeUserAccess(tx, user.id, { keepSessionId: actor.sessionId });
-    await recordAuditEvent(tx, { actor, subject: user, action: "user.password.change", result: "success", details: { sessionsRevoked: revoked.sessions } });
+    await recordAuditEvent(tx, {
+      actor,
+      subject: user,
+      action: "user.password.change",
+      result: "success",
+      details: { sessionsRevoked: revoked.sessions },
+    });
   });
 }

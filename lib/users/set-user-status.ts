@@ -12,10 +12,7 @@ export async function setUserStatus(idOrEmail: string, change: StatusChange, act
   return getDb().$transaction(async (tx) => {
     const user = await findUser(idOrEmail, tx);
     if (change === "disable" && user.id === actor.id) throw new AppError("forbidden", "You cannot disable your own account.");
-    const data =
-      change === "disable"
-        ? { status: "disabled" }
-        : { status: "active", lockedAt: null, failedLoginCount: 0 };
+    const data = change === "disable" ? { status: "disabled" } : { status: "active", lockedAt: null, failedLoginCount: 0 };
     const updated = await tx.user.update({ where: { id: user.id }, data, select: userViewSelect });
     if (change === "disable") await revokeUserAccess(tx, user.id);
     if (change === "unlock") await tx.throttleCounter.deleteMany({ where: { key: `account:${user.id}` } });

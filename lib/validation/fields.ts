@@ -15,13 +15,20 @@ export const domainNameField = z
   .trim()
   .toLowerCase()
   .max(253, "Use at most 253 characters.")
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, "Enter a domain name such as example.com.");
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/,
+    "Enter a domain name such as example.com.",
+  );
 
 export const displayNameField = z.string().trim().max(128, "Use at most 128 characters.");
 
 /** A password as typed: not trimmed, not case-folded; policy is checked separately. */
 export const passwordField = z.string().min(1, "Enter a password.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
 
-export const idField = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
+export const idField = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
 
 export const roleField = z.enum(["admin", "user"]);

@@ -22,7 +22,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <label htmlFor="audit-q" className="sr-only">
             Filter by action or address
           </label>
-          <input id="audit-q" name="q" defaultValue={q} maxLength={100} placeholder="Action or address" className="flex-1 rounded-md border border-line bg-surface px-3 py-2 text-sm" />
+          <input
+            id="audit-q"
+            name="q"
+            defaultValue={q}
+            maxLength={100}
+            placeholder="Action or address"
+            className="flex-1 rounded-md border border-line bg-surface px-3 py-2 text-sm"
+          />
           <button className="rounded-md border border-line px-3 text-sm">Filter</button>
         </form>
         <Table caption="Audit events" captionSrOnly>

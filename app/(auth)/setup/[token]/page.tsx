@@ -11,8 +11,8 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
     return (
       <Card title="This setup link cannot be used">
         <p className="text-sm text-muted">
-          It has expired, was already used, or an administrator exists already. Restart Gatehouse to print a new link, or create
-          an admin with <code>npx gatehouse user create you@example.com --admin</code>.
+          It has expired, was already used, or an administrator exists already. Restart Gatehouse to print a new link, or create an admin
+          with <code>npx gatehouse user create you@example.com --admin</code>.
         </p>
       </Card>
     );
