@@ -12,6 +12,12 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
+  // The foundation story needs a database with no admin yet (it uses the printed setup link), so
+  // it runs first; every other spec makes its own accounts through the CLI.
+  projects: [
+    { name: "foundation", testMatch: /foundation\.spec\.ts/ },
+    { name: "features", testIgnore: /foundation\.spec\.ts/, dependencies: ["foundation"] },
+  ],
   use: {
     baseURL: "http://127.0.0.1:3100",
     trace: "off",
