@@ -10,7 +10,13 @@ import { parseSettings, SettingsError } from "@/lib/config/settings";
 import { runMigrations } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
 
-const commands: CliCommand[] = [...userCommands, ...domainCommands];
+const commands: CliCommand[] = [
+  ...userCommands,
+  ...domainCommands,
+  // commands: credentials
+  // commands: policy
+  // commands: totp and trusted devices
+];
 
 const io: CliIo = {
   out: (line) => process.stdout.write(line + "\n"),

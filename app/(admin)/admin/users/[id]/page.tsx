@@ -48,6 +48,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <Card title="Reset password" description="Sets a new password and signs the user out everywhere.">
         <ResetPasswordForm userId={user.id} />
       </Card>
+      {/* panel: two-factor requirement */}
+      {/* panel: security (2FA devices, sessions, trusted devices) */}
+      {/* panel: credentials */}
     </div>
   );
 }
