@@ -6,6 +6,16 @@ cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
 node scripts/prisma-generate.mjs >/dev/null
+chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
+if [ ! -x "$chromium" ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing Debian's chromium for the end-to-end tests"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "npm test: the end-to-end tests need Chromium at $chromium (apt-get install chromium, or set CHROMIUM_PATH)" >&2
+    exit 1
+  fi
+fi
 node_test() { node --conditions=react-server --import tsx --test --test-concurrency=1 --test-reporter=spec "$@"; }
 
 echo "== unit tests"
@@ -18,6 +28,11 @@ if [ -n "${TEST_DATABASE_URL:-}" ]; then
   TEST_DB_KIND=postgresql node_test tests/db/*.test.ts
 else
   echo "== database tests on PostgreSQL: skipped (set TEST_DATABASE_URL=postgresql://… to run them)"
+fi
+
+if compgen -G "tests/cli/*.test.ts" >/dev/null; then
+  echo "== CLI tests"
+  node_test tests/cli/*.test.ts
 fi
 
 echo "== build"

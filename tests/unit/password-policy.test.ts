@@ -1,0 +1,46 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { passwordProblem, PASSWORD_MAX } from "@/lib/passwords/password-policy";
+import { delayFor, THROTTLE } from "@/lib/throttle/login-throttle";
+import { safeNextPath } from "@/lib/http/safe-next-path";
+
+test("length floor is 15 without a second factor and 8 with one; 256 is the ceiling", () => {
+  assert.match(passwordProblem("fourteen chars")!, /at least 15/);
+  assert.equal(passwordProblem("fifteen chars!!"), null);
+  assert.equal(passwordProblem("eight ch", { hasSecondFactor: true }), null);
+  assert.match(passwordProblem("seven c", { hasSecondFactor: true })!, /at least 8/);
+  assert.equal(passwordProblem("x".repeat(PASSWORD_MAX) .replace(/^x{10}/, "abcdefghij")), null);
+  assert.match(passwordProblem("y".repeat(PASSWORD_MAX + 1))!, /at most 256/);
+});
+
+test("common passwords are refused whatever their case; no composition rules", () => {
+  assert.match(passwordProblem("1QAZ2wsx3edc4RFV")!, /too common/, "a long common one is refused too");
+  assert.match(passwordProblem("qwertyuiop", { hasSecondFactor: true })!, /too common/);
+  assert.match(passwordProblem("QWERTYUIOP", { hasSecondFactor: true })!, /too common/);
+  assert.equal(passwordProblem("all lower case words here"), null, "no digits or symbols needed");
+});
+
+test("length counts characters, not bytes, and spaces and emoji are kept", () => {
+  assert.equal(passwordProblem("ünïcödé pässwörd"), null);
+  assert.match(passwordProblem("🔑🔑🔑🔑🔑🔑🔑", { hasSecondFactor: true })!, /at least 8/);
+});
+
+test("the address's local part may not be the password's core", () => {
+  assert.match(passwordProblem("my name is johnsmith ok", { email: "johnsmith@example.com" })!, /address/);
+  assert.equal(passwordProblem("a different long phrase", { email: "johnsmith@example.com" }), null);
+});
+
+test("throttle delays double after the free attempts and stop at the cap", () => {
+  assert.equal(delayFor(THROTTLE.freeAccountFailures - 1, THROTTLE.freeAccountFailures), 0);
+  assert.equal(delayFor(THROTTLE.freeAccountFailures, THROTTLE.freeAccountFailures), 1);
+  assert.equal(delayFor(THROTTLE.freeAccountFailures + 3, THROTTLE.freeAccountFailures), 8);
+  assert.equal(delayFor(1000, THROTTLE.freeAccountFailures), THROTTLE.maxDelaySeconds);
+});
+
+test("post-login destinations stay on this site", () => {
+  assert.equal(safeNextPath("/account"), "/account");
+  assert.equal(safeNextPath("//evil.example/x"), undefined);
+  assert.equal(safeNextPath("/\\evil.example"), undefined);
+  assert.equal(safeNextPath("https://evil.example"), undefined);
+  assert.equal(safeNextPath("/a b"), undefined);
+});
