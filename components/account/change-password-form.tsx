@@ -33,7 +33,7 @@ export function ChangePasswordForm() {
         autoComplete="new-password"
         required
         maxLength={256}
-        hint="At least 8 characters; a long passphrase is best."
+        hint="At least 15 characters, or 8 with two-factor sign-in on. A long passphrase is best."
         error={errors?.newPassword}
       />
       <Field

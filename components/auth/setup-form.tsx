@@ -49,7 +49,7 @@ export function SetupForm({ token }: { token: string }) {
         autoComplete="new-password"
         required
         maxLength={256}
-        hint="At least 8 characters; long passphrases are best. Common passwords are refused."
+        hint="At least 15 characters (8 once two-factor sign-in is on); a long passphrase is best. Common passwords are refused."
         error={errors?.password}
       />
       <SubmitButton fullWidth pendingLabel="Creating…">

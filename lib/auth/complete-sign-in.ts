@@ -1,6 +1,7 @@
 import { consumeReadyTicket } from "@/lib/auth/login-ticket";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
+import { recordSignInSuccess } from "@/lib/throttle/record-sign-in-result";
 import { createSession } from "@/lib/sessions/session-store";
 
 /** Turns a ready login ticket into a session (called by next-auth's authorize). */
@@ -16,6 +17,7 @@ export async function completeSignIn(
     if (!user || user.status !== "active") return null;
     const sessionId = await createSession(tx, { userId, authMethod: "password", ip: ctx.ip, userAgent: ctx.userAgent }, now);
     await tx.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
+    await recordSignInSuccess(tx, { email: user.email, userId });
     await recordAuditEvent(tx, {
       actor: { ...ctx, id: user.id, email: user.email },
       subject: user,

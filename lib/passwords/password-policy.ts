@@ -21,9 +21,12 @@ function commonPasswords(): Set<string> {
   return blocklist;
 }
 
-/** Returns why the password is refused, or null when it is acceptable. */
-export function passwordProblem(password: string, opts: { minLength?: number; email?: string } = {}): string | null {
-  const min = opts.minLength ?? PASSWORD_MIN;
+/**
+ * Returns why the password is refused, or null when it is acceptable. The floor is 15 characters
+ * unless the account has a second factor (then 8), per NIST 800-63B rev 4.
+ */
+export function passwordProblem(password: string, opts: { hasSecondFactor?: boolean; email?: string } = {}): string | null {
+  const min = opts.hasSecondFactor ? PASSWORD_MIN : PASSWORD_MIN_SINGLE_FACTOR;
   const length = [...password].length;
   if (length < min) return `Use at least ${min} characters.`;
   if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
