@@ -3,7 +3,11 @@
 // failure, 2 on bad arguments; failures are one line on stderr.
 import { parseArgs, UsageError } from "@/cli/args";
 import type { CliCommand, CliIo } from "@/cli/command";
+import { credentialCommands } from "@/cli/commands/credential-commands";
 import { domainCommands } from "@/cli/commands/domain-commands";
+import { policyCommands } from "@/cli/commands/policy-commands";
+import { totpCommands } from "@/cli/commands/totp-commands";
+import { trustedDeviceCommands } from "@/cli/commands/trusted-device-commands";
 import { userCommands } from "@/cli/commands/user-commands";
 import { readSecret } from "@/cli/read-secret";
 import { parseSettings, SettingsError } from "@/lib/config/settings";
@@ -13,9 +17,10 @@ import { AppError } from "@/lib/errors";
 const commands: CliCommand[] = [
   ...userCommands,
   ...domainCommands,
-  // commands: credentials
-  // commands: policy
-  // commands: totp and trusted devices
+  ...credentialCommands,
+  ...policyCommands,
+  ...totpCommands,
+  ...trustedDeviceCommands,
 ];
 
 const io: CliIo = {

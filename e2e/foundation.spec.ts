@@ -16,7 +16,7 @@ test("the setup link from the server output creates the first admin, once", asyn
   await expect(page.getByRole("heading", { name: "Create the first administrator" })).toBeVisible();
   await page.getByLabel("Email address").fill(ADMIN.email);
   await page.getByLabel("Display name").fill("Ada Admin");
-  await page.getByLabel("Password").fill("password123");
+  await page.getByLabel("Password").fill("1qaz2wsx3edc4rfv");
   await page.getByRole("button", { name: "Create administrator" }).click();
   await expect(page.getByLabel("Password")).toHaveAccessibleDescription(/too common/);
   await page.getByLabel("Password").fill(ADMIN.password);

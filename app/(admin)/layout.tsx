@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const nav = [
     { href: "/admin/users", label: "Users" },
     { href: "/admin/domains", label: "Domains" },
+    { href: "/admin/policies", label: "2FA policies" },
     { href: "/admin/audit", label: "Audit log" },
     { href: "/account", label: "My account" },
   ];

@@ -9,8 +9,8 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const user = await requireUser();
   const nav = [
     { href: "/account", label: "Account" },
-    // nav: security
-    // nav: credentials
+    { href: "/account/security", label: "Security" },
+    { href: "/account/credentials", label: "Credentials" },
     ...(user.role === "admin" ? [{ href: "/admin/users", label: "Admin console" }] : []),
   ];
   return (

@@ -34,3 +34,20 @@ export function createAccount(email: string, password: string, opts: { admin?: b
   if (r.code !== 0) throw new Error(`could not create ${email}: ${r.stderr}`);
   return { email, password };
 }
+
+/** Runs SQL on the e2e server's SQLite database: for arranging states a browser cannot reach quickly. */
+export function sql(statement: string, ...params: unknown[]): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require("better-sqlite3");
+  const db = new Database(path.join(e2eState().dataDir, "gatehouse.db"));
+  try {
+    db.prepare(statement).run(...params);
+  } finally {
+    db.close();
+  }
+}
+
+/** Forgets failed-attempt counters, so specs that fail on purpose do not slow the ones after them. */
+export function resetThrottle(): void {
+  sql(`DELETE FROM "ThrottleCounter"`);
+}

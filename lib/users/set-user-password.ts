@@ -5,16 +5,17 @@ import { hashPassword, verifyPassword } from "@/lib/passwords/hash-password";
 import { passwordProblem } from "@/lib/passwords/password-policy";
 import { revokeUserAccess } from "@/lib/sessions/revoke-sessions";
 import { findUser } from "@/lib/users/find-user";
+import { hasEnabledTotp } from "@/lib/totp/has-second-factor";
 
-function checkPolicy(password: string, email: string, field: string) {
-  const problem = passwordProblem(password, { email });
+async function checkPolicy(password: string, user: { id: string; email: string }, field: string) {
+  const problem = passwordProblem(password, { email: user.email, hasSecondFactor: await hasEnabledTotp(user.id) });
   if (problem) throw new AppError("invalid_input", problem, { [field]: [problem] });
 }
 
 /** Admin reset: sets a new password and signs the user out everywhere. */
 export async function setUserPassword(idOrEmail: string, password: string, actor: Actor): Promise<void> {
   const user = await findUser(idOrEmail);
-  checkPolicy(password, user.email, "password");
+  await checkPolicy(password, user, "password");
   const passwordHash = await hashPassword(password);
   await getDb().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
@@ -42,7 +43,7 @@ export async function changeOwnPassword(
       newPassword: ["Choose a different password."],
     });
   }
-  checkPolicy(input.newPassword, user.email, "newPassword");
+  await checkPolicy(input.newPassword, user, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });

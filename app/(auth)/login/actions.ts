@@ -7,7 +7,7 @@ import { cookieName, cookieOptions } from "@/lib/auth/cookie-names";
 import { LOGIN_TICKET_TTL_MS } from "@/lib/auth/login-ticket";
 import { passwordField } from "@/lib/validation/fields";
 
-/** Step 1 of sign-in. The ticket goes into an HttpOnly cookie; the page then asks next-auth to finish. */
+/** Step 1 of sign-in. The ticket goes into an HttpOnly cookie; the next step or next-auth takes it from there. */
 export const startPasswordLogin = defineAction(
   {
     name: "login.password",
@@ -15,8 +15,9 @@ export const startPasswordLogin = defineAction(
     input: z.object({ email: z.string().trim().min(1, "Enter your email address.").max(254, "Use at most 254 characters."), password: passwordField }),
   },
   async (input, ctx) => {
-    const { ticket, stage } = await beginPasswordSignIn(input.email, input.password, ctx.actor);
-    (await cookies()).set(cookieName("login"), ticket, cookieOptions(LOGIN_TICKET_TTL_MS / 1000));
+    const jar = await cookies();
+    const { ticket, stage } = await beginPasswordSignIn({ ...input, trustedDeviceToken: jar.get(cookieName("trusted-device"))?.value }, ctx.actor);
+    jar.set(cookieName("login"), ticket, cookieOptions(LOGIN_TICKET_TTL_MS / 1000));
     return { stage };
   },
 );

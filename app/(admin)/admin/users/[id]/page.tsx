@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ResetPasswordForm, UserStatusActions } from "@/components/admin/user-actions";
+import { UserTwoFactorRequirementPanel } from "@/components/policies/user-two-factor-requirement-panel";
+import { AdminCredentialsCard } from "@/components/credentials/admin-credentials-card";
+import { AdminUserSecurityPanel } from "@/components/security/admin-user-security-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -48,9 +51,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <Card title="Reset password" description="Sets a new password and signs the user out everywhere.">
         <ResetPasswordForm userId={user.id} />
       </Card>
-      {/* panel: two-factor requirement */}
-      {/* panel: security (2FA devices, sessions, trusted devices) */}
-      {/* panel: credentials */}
+      <UserTwoFactorRequirementPanel userId={user.id} />
+      <AdminUserSecurityPanel userId={user.id} email={user.email} currentSessionId={admin.sessionId} />
+      <AdminCredentialsCard userId={user.id} email={user.email} />
     </div>
   );
 }

@@ -1,0 +1,57 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import { clearPolicy } from "@/lib/policies/clear-policy";
+import type { PolicyTarget } from "@/lib/policies/policy-values";
+import { setPolicy } from "@/lib/policies/set-policy";
+import { setTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
+import { setDomainTwoFactorRequired } from "@/lib/two-factor/set-two-factor-requirement";
+import { domainNameField } from "@/lib/validation/fields";
+
+// "global", or a domain name (domain names always contain a dot, so they never collide).
+const scopeField = z.string().trim().min(1).max(253);
+const targetOf = (scope: string): PolicyTarget => (scope.toLowerCase() === "global" ? { scope: "global" } : { domain: scope });
+const serviceField = z.string().trim().min(1).max(40);
+/** A checkbox: present ("on") when ticked, absent otherwise; booleans are accepted for direct calls. */
+const checkbox = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");
+const wholeNumber = z.string().trim().max(6).regex(/^\d+$/, "Enter a whole number of days.").transform(Number);
+
+export const setPolicyAction = defineAction(
+  {
+    name: "admin.policy.set",
+    access: "admin",
+    input: z.object({
+      service: serviceField,
+      scope: scopeField,
+      twoFactorPolicy: z.enum(["0", "1", "2"], "Choose one of the three options.").transform(Number),
+      trustedIpRanges: z.string().max(7000, "That is too long for a list of ranges.").default(""),
+      ipCanChange: checkbox,
+    }),
+  },
+  async ({ service, scope, ...changes }, ctx) => setPolicy(targetOf(scope), service, changes, ctx.actor),
+);
+
+export const clearPolicyAction = defineAction(
+  { name: "admin.policy.clear", access: "admin", input: z.object({ service: serviceField, scope: scopeField }) },
+  async ({ service, scope }, ctx) => clearPolicy(targetOf(scope), service, ctx.actor),
+);
+
+export const setTrustedDeviceLifetimeAction = defineAction(
+  { name: "admin.policy.trusted_device_lifetime", access: "admin", input: z.object({ days: wholeNumber }) },
+  async ({ days }, ctx) => ({ days: await setTrustedDeviceLifetimeDays(days, ctx.actor) }),
+);
+
+export const setDomainTwoFactorRequiredAction = defineAction(
+  {
+    name: "admin.domain.2fa_requirement",
+    access: "admin",
+    input: z.object({ domain: domainNameField, required: checkbox, graceDays: wholeNumber }),
+  },
+  async ({ domain, required, graceDays }, ctx) => {
+    await setDomainTwoFactorRequired(domain, { required, graceDays }, ctx.actor);
+    return { domain, required, graceDays };
+  },
+);

@@ -1,0 +1,44 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import { revokeSession } from "@/lib/sessions/revoke-session";
+import { deleteTotpDevice } from "@/lib/totp/delete-totp-device";
+import { resetTwoFactor } from "@/lib/totp/reset-two-factor";
+import { revokeTrustedDevice } from "@/lib/trusted-devices/revoke-trusted-device";
+import { idField } from "@/lib/validation/fields";
+
+// Admin-only: each action names the user it manages; the lib calls scope every row to that user.
+
+export const adminResetTwoFactorAction = defineAction(
+  { name: "admin.user.2fa.reset", access: "admin", input: z.object({ userId: idField }) },
+  async ({ userId }, ctx) => {
+    await resetTwoFactor(userId, { ...ctx.actor, sessionId: ctx.user.sessionId });
+    return { reset: true };
+  },
+);
+
+export const adminDeleteTotpDeviceAction = defineAction(
+  { name: "admin.user.totp.delete", access: "admin", input: z.object({ userId: idField, deviceId: idField }) },
+  async ({ userId, deviceId }, ctx) => {
+    const { recoveryCodesDeleted } = await deleteTotpDevice(userId, deviceId, ctx.actor);
+    return { recoveryCodesDeleted };
+  },
+);
+
+export const adminRevokeSessionAction = defineAction(
+  {
+    name: "admin.user.session.revoke",
+    access: "admin",
+    input: z.object({ userId: idField, target: z.union([z.literal("others"), idField]) }),
+  },
+  async ({ userId, target }, ctx) => revokeSession(userId, target, ctx.actor, { currentSessionId: ctx.user.sessionId }),
+);
+
+export const adminRevokeTrustedDeviceAction = defineAction(
+  {
+    name: "admin.user.trusted_device.revoke",
+    access: "admin",
+    input: z.object({ userId: idField, target: z.union([z.literal("all"), idField]) }),
+  },
+  async ({ userId, target }, ctx) => revokeTrustedDevice(userId, target, ctx.actor),
+);

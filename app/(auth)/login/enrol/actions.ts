@@ -1,0 +1,28 @@
+"use server";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import { cookieName } from "@/lib/auth/cookie-names";
+import { confirmEnrolmentAtSignIn, startEnrolmentAtSignIn } from "@/lib/auth/enrol-at-sign-in";
+import { idField } from "@/lib/validation/fields";
+
+const ticket = async () => (await cookies()).get(cookieName("login"))?.value;
+
+export const startEnrolmentAction = defineAction(
+  {
+    name: "login.enrol.start",
+    access: "public",
+    input: z.object({
+      label: z.string().trim().min(1, "Name the device.").max(64, "Use at most 64 characters."),
+      options: z
+        .object({ algorithm: z.string().max(10).optional(), digits: z.coerce.number().optional(), period: z.coerce.number().optional() })
+        .optional(),
+    }),
+  },
+  async (input, ctx) => startEnrolmentAtSignIn(await ticket(), input, ctx.actor),
+);
+
+export const confirmEnrolmentAction = defineAction(
+  { name: "login.enrol.confirm", access: "public", input: z.object({ deviceId: idField, code: z.string().trim().min(1, "Enter the code.").max(64) }) },
+  async (input, ctx) => confirmEnrolmentAtSignIn(await ticket(), input.deviceId, input.code, ctx.actor),
+);

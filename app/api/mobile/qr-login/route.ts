@@ -1,0 +1,43 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { z } from "zod";
+import { exchangeQrLoginToken } from "@/lib/credentials/redeem-qr-login-token";
+import { AppError } from "@/lib/errors";
+import { clientIpFrom } from "@/lib/http/request-context";
+import { log } from "@/lib/log/logger";
+
+export const dynamic = "force-dynamic";
+
+// Called by the mobile app, not a browser: no session cookie is read, so there is nothing for a
+// cross-site request to ride on, and the same-origin rule of defineRoute does not apply. The
+// token (256 bits, single use, 10 minutes) is the whole authorisation.
+const body = z.object({ token: z.string().min(16).max(128) });
+const GONE = { ok: false, error: { code: "expired", message: "This QR code is no longer valid. Create a new one in your account." } };
+
+function json(data: unknown, status: number): NextResponse {
+  const res = NextResponse.json(data, { status });
+  res.headers.set("Cache-Control", "no-store");
+  return res;
+}
+
+export async function POST(req: NextRequest): Promise<NextResponse> {
+  const text = await req.text();
+  if (text.length > 4096) return json({ ok: false, error: { code: "invalid_input", message: "Request too large." } }, 413);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text || "{}");
+  } catch {
+    return json({ ok: false, error: { code: "invalid_input", message: "The body must be JSON: {\"token\": \"…\"}." } }, 400);
+  }
+  const parsed = body.safeParse(raw);
+  if (!parsed.success) return json(GONE, 410);
+  const ctx = { ip: clientIpFrom(req.headers.get("x-forwarded-for")), userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512) };
+  try {
+    const result = await exchangeQrLoginToken(parsed.data.token, ctx);
+    return result ? json({ ok: true, data: result }, 200) : json(GONE, 410);
+  } catch (e) {
+    // e.g. the account is at its credential limit: the transaction rolled back, the token is unused.
+    if (e instanceof AppError) return json({ ok: false, error: { code: e.code, message: e.message } }, 409);
+    log.error("qr_login.failed", { error: e instanceof Error ? e.message : String(e) });
+    return json({ ok: false, error: { code: "internal", message: "Something went wrong. Try again." } }, 500);
+  }
+}

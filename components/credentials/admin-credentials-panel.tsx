@@ -1,0 +1,87 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { adminDeleteCredentialAction, adminUpdateCredentialAction } from "@/app/(admin)/admin/users/[id]/credentials-actions";
+import { fetchJson } from "@/components/admin/fetch-json";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { useToast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { CredentialJson } from "@/lib/credentials/credential-view";
+import { AdminCreateCredentialForm, type PresetOption } from "./admin-create-credential-form";
+import { AdminEditCredentialForm } from "./admin-edit-credential-form";
+import { CredentialTable } from "./credential-table";
+import { userCredentialsKey } from "./use-created";
+
+function unwrap<T>(result: ActionResult<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+/** List (with last use), create, edit, enable/disable and delete one account's credentials. */
+export function AdminCredentialsPanel({
+  userId,
+  email,
+  services,
+  presets,
+}: {
+  userId: string;
+  email: string;
+  services: string[];
+  presets: PresetOption[];
+}) {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const key = userCredentialsKey(userId);
+  const [editing, setEditing] = useState<string | null>(null);
+  const list = useQuery({
+    queryKey: key,
+    queryFn: () => fetchJson<{ credentials: CredentialJson[] }>(`/api/admin/users/${encodeURIComponent(userId)}/credentials`),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: key });
+  const editedCredential = list.data?.credentials.find((c) => c.id === editing);
+
+  return (
+    <div className="space-y-6">
+      {list.isError && <FormMessage tone="error" message={list.error.message} />}
+      {!list.data && !list.isError && <p className="text-sm text-muted">Loading…</p>}
+      {list.data && (
+        <CredentialTable
+          credentials={list.data.credentials}
+          emptyText={`${email} has no credentials.`}
+          extra={(c) => (
+            <Button size="sm" variant="secondary" aria-label={`Edit ${c.label}`} onClick={() => setEditing(c.id)}>
+              Edit
+            </Button>
+          )}
+          onSetEnabled={async (id, enabled) => {
+            unwrap(await adminUpdateCredentialAction({ userId, id, enabled }));
+            toast.success(enabled ? "Credential enabled." : "Credential disabled.");
+            await refresh();
+          }}
+          onDelete={async (id) => {
+            const gone = unwrap(await adminDeleteCredentialAction({ userId, id }));
+            toast.success(`“${gone.label}” was deleted.`);
+            if (editing === id) setEditing(null);
+            await refresh();
+          }}
+        />
+      )}
+      {editedCredential && (
+        <AdminEditCredentialForm
+          key={editedCredential.id}
+          userId={userId}
+          credential={editedCredential}
+          services={services}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      <section aria-labelledby="create-credential-heading" className="space-y-3 border-t border-line pt-4">
+        <h3 id="create-credential-heading" className="text-sm font-semibold">
+          Create a credential for {email}
+        </h3>
+        <AdminCreateCredentialForm userId={userId} services={services} presets={presets} />
+      </section>
+    </div>
+  );
+}

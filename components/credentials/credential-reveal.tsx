@@ -1,0 +1,69 @@
+"use client";
+import { QRCodeSVG } from "qrcode.react";
+import { useId } from "react";
+import { CopyButton } from "@/components/ui/copy-button";
+import { Button } from "@/components/ui/button";
+import { SecretReveal } from "@/components/ui/secret-reveal";
+import { WebSessionWarning } from "./web-session-warning";
+import { opensWebUi } from "./credential-labels";
+
+/**
+ * The one time a new credential's secret (and QR code) can be seen. The parent drops it on "Done"
+ * or on the next creation; nothing keeps it after a reload.
+ */
+export function CredentialReveal({
+  title,
+  secret,
+  user,
+  services = [],
+  qr,
+  qrLabel = "QR code for the mobile app",
+  note,
+  onDone,
+}: {
+  title: string;
+  secret?: string | null;
+  user?: string;
+  services?: readonly string[];
+  qr?: string | null;
+  qrLabel?: string;
+  note?: string;
+  onDone: () => void;
+}) {
+  const qrTextId = `qr-text-${useId()}`;
+  return (
+    <div className="space-y-3" data-testid="credential-reveal">
+      {qr && (
+        <figure className="flex flex-col items-start gap-2 rounded-lg border border-warning/40 bg-warning-soft p-4">
+          <div className="rounded-md bg-white p-3">
+            <QRCodeSVG value={qr} size={232} level="M" role="img" aria-label={qrLabel} data-testid="credential-qr" />
+          </div>
+          <figcaption className="text-sm text-fg">
+            Scan it with the mobile app now. <strong>This QR code is shown once.</strong>
+          </figcaption>
+          {/* For apps that take the setup text pasted rather than scanned. */}
+          <details className="w-full text-sm">
+            <summary className="cursor-pointer text-muted">Cannot scan? Show what the code contains</summary>
+            <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-start">
+              <code id={qrTextId} data-testid="qr-text" className="block min-w-0 flex-1 select-all break-all rounded-md border border-line bg-surface px-3 py-2 font-mono text-xs">
+                {qr}
+              </code>
+              <CopyButton text={qr} targetId={qrTextId} label="QR code content" />
+            </div>
+          </details>
+        </figure>
+      )}
+      {secret && (
+        <SecretReveal
+          label={title}
+          value={secret}
+          note={user ? `Sign in with your address ${user} and this password. Spaces and dashes do not matter.` : note}
+        />
+      )}
+      {opensWebUi(services) && <WebSessionWarning />}
+      <Button variant="secondary" size="sm" onClick={onDone}>
+        Done, hide it
+      </Button>
+    </div>
+  );
+}

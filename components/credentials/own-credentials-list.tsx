@@ -1,0 +1,44 @@
+"use client";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { deleteOwnCredentialAction, setOwnCredentialEnabledAction } from "@/app/(portal)/account/credentials/actions";
+import { fetchJson } from "@/components/admin/fetch-json";
+import { FormMessage } from "@/components/ui/form-message";
+import { useToast } from "@/components/ui/toast";
+import type { ActionResult } from "@/lib/actions/action-result";
+import type { CredentialJson } from "@/lib/credentials/credential-view";
+import { CredentialTable } from "./credential-table";
+import { OWN_CREDENTIALS_KEY } from "./use-created";
+
+function unwrap<T>(result: ActionResult<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
+
+/** The signed-in user's credentials, with enable/disable and delete. */
+export function OwnCredentialsList() {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const list = useQuery({
+    queryKey: OWN_CREDENTIALS_KEY,
+    queryFn: () => fetchJson<{ credentials: CredentialJson[] }>("/api/account/credentials"),
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: OWN_CREDENTIALS_KEY });
+  if (list.isError) return <FormMessage tone="error" message={list.error.message} />;
+  if (!list.data) return <p className="text-sm text-muted">Loading…</p>;
+  return (
+    <CredentialTable
+      credentials={list.data.credentials}
+      emptyText="You have no credentials yet."
+      onSetEnabled={async (id, enabled) => {
+        unwrap(await setOwnCredentialEnabledAction({ id, enabled }));
+        toast.success(enabled ? "Credential enabled." : "Credential disabled.");
+        await refresh();
+      }}
+      onDelete={async (id) => {
+        const gone = unwrap(await deleteOwnCredentialAction({ id }));
+        toast.success(`“${gone.label}” was deleted.`);
+        await refresh();
+      }}
+    />
+  );
+}

@@ -1,0 +1,29 @@
+"use client";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { ActionResult, FormState } from "@/lib/actions/action-result";
+
+/** The data type a server action returns on success. */
+export type ActionData<F extends (...args: never[]) => unknown> = Awaited<ReturnType<F>> extends ActionResult<infer T> ? T : never;
+
+/**
+ * After a successful create: reset the form, refresh the credential list, and let the reveal be
+ * hidden ("Done") until the next creation. Returns the data to reveal, or null.
+ */
+export function useCreated<T>(state: FormState<T>, listKey: readonly unknown[]) {
+  const queryClient = useQueryClient();
+  const form = useRef<HTMLFormElement>(null);
+  const [hiddenFor, setHiddenFor] = useState<FormState<T>>(null);
+  useEffect(() => {
+    if (!state?.ok) return;
+    form.current?.reset();
+    void queryClient.invalidateQueries({ queryKey: listKey });
+    // listKey is a literal per caller; state is the trigger.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [state, queryClient]);
+  const shown = state?.ok && hiddenFor !== state ? state.data : null;
+  return { form, shown, hide: () => setHiddenFor(state) };
+}
+
+export const OWN_CREDENTIALS_KEY = ["credentials", "own"] as const;
+export const userCredentialsKey = (userId: string) => ["credentials", "user", userId] as const;

@@ -1,0 +1,67 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { setDomainTwoFactorRequiredAction } from "@/app/(admin)/admin/policies/actions";
+import { SubmitButton } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormMessage } from "@/components/ui/form-message";
+import { Field } from "@/components/ui/input";
+import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
+import { TWO_FACTOR_GRACE_DAYS } from "@/lib/policies/policy-values";
+import type { DomainTwoFactorSettings } from "@/lib/two-factor/domain-two-factor-settings";
+
+type Saved = { domain: string; required: boolean; graceDays: number };
+
+/** A domain's "Require 2FA for every account" switch and its enrolment grace period. */
+export function DomainRequirementForm({ settings }: { settings: DomainTwoFactorSettings }) {
+  const [state, action] = useActionState<FormState<Saved>, FormData>(setDomainTwoFactorRequiredAction, idle);
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+  const echo = valuesOf(state);
+  const refused = !!state && !state.ok;
+  const errors = fieldErrorsOf(state);
+  const required = state?.ok ? state.data.required : refused ? echo.required === "on" : settings.required;
+  const graceDays = echo.graceDays ?? String(state?.ok ? state.data.graceDays : settings.graceDays);
+  return (
+    <form action={action} className="max-w-xl space-y-4" noValidate>
+      <input type="hidden" name="domain" value={settings.domain} />
+      <p className="text-sm text-muted">
+        {settings.usersWithoutDevice} of {settings.userCount} account(s) in {settings.domain} have no authenticator device yet.
+      </p>
+      <FormMessage tone="error" message={formLevelError(state)} />
+      <Checkbox
+        name="required"
+        label="Require 2FA for every account"
+        hint="Accounts without a device are sent to enrolment after the password step until the grace period ends; after it, they are refused and must ask an administrator."
+        defaultChecked={required}
+        error={errors?.required}
+      />
+      <Field
+        name="graceDays"
+        type="number"
+        inputMode="numeric"
+        min={TWO_FACTOR_GRACE_DAYS.min}
+        max={TWO_FACTOR_GRACE_DAYS.max}
+        label="Grace days"
+        hint={`${TWO_FACTOR_GRACE_DAYS.min} to ${TWO_FACTOR_GRACE_DAYS.max} days, counted from when the requirement starts for each account.`}
+        defaultValue={graceDays}
+        error={errors?.graceDays}
+      />
+      <SubmitButton variant="secondary" pendingLabel="Saving…">
+        Save requirement
+      </SubmitButton>
+      {state?.ok && (
+        <FormMessage
+          tone="success"
+          message={
+            state.data.required
+              ? `2FA is now required for every account of ${state.data.domain}.`
+              : `2FA is no longer required for every account of ${state.data.domain}.`
+          }
+        />
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { setUserTwoFactorRequiredAction } from "@/app/(admin)/admin/users/[id]/two-factor-actions";
+import { SubmitButton } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormMessage } from "@/components/ui/form-message";
+import { formLevelError, idle, type FormState } from "@/lib/actions/action-result";
+
+/** The "Require 2FA for this user" switch; the page reloads its facts after a change. */
+export function UserTwoFactorRequirementForm({
+  userId,
+  userRequires,
+  graceDays,
+}: {
+  userId: string;
+  userRequires: boolean;
+  graceDays: number;
+}) {
+  const [state, action] = useActionState<FormState<{ required: boolean }>, FormData>(setUserTwoFactorRequiredAction, idle);
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+  const checked = state?.ok ? state.data.required : userRequires;
+  return (
+    <form action={action} className="max-w-xl space-y-4" noValidate>
+      <input type="hidden" name="id" value={userId} />
+      <FormMessage tone="error" message={formLevelError(state)} />
+      <Checkbox
+        // Re-mount when the saved value changes, so the box shows what is stored.
+        key={String(checked)}
+        name="required"
+        label="Require 2FA for this user"
+        hint={`An account without a device is sent to enrolment after the password step for ${graceDays} day(s) (its domain's grace period) from when the requirement starts; after that, sign-in is refused until an administrator helps.`}
+        defaultChecked={checked}
+      />
+      <SubmitButton variant="secondary" pendingLabel="Saving…">
+        Save
+      </SubmitButton>
+      {state?.ok && (
+        <FormMessage
+          tone="success"
+          message={state.data.required ? "2FA is now required for this user." : "2FA is no longer required for this user."}
+        />
+      )}
+    </form>
+  );
+}

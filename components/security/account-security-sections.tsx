@@ -1,0 +1,68 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import {
+  confirmTotpDeviceAction,
+  deleteTotpDeviceAction,
+  regenerateRecoveryCodesAction,
+  revokeSessionAction,
+  revokeTrustedDeviceAction,
+  startTotpEnrolmentAction,
+} from "@/app/(portal)/account/security/actions";
+import { RecoveryCodesCard } from "@/components/security/recovery-codes-card";
+import { SessionList } from "@/components/security/session-list";
+import { TotpDeviceList } from "@/components/security/totp-device-list";
+import { TotpEnrolment } from "@/components/security/totp-enrolment";
+import { TrustedDeviceList } from "@/components/security/trusted-device-list";
+import { Button } from "@/components/ui/button";
+import { useToast } from "@/components/ui/toast";
+import type { SessionView } from "@/lib/sessions/list-sessions";
+import type { TotpDeviceView } from "@/lib/totp/totp-device-store";
+import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devices";
+
+// The security page's interactive parts, bound to the portal's own-account actions.
+
+export function AccountAuthenticators({ devices, account }: { devices: TotpDeviceView[]; account: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [adding, setAdding] = useState(false);
+  return (
+    <div className="space-y-4">
+      <TotpDeviceList
+        devices={devices}
+        onDelete={(id) => deleteTotpDeviceAction({ id })}
+        emptyHint="Add one to protect your account with a code from your phone as well as your password."
+      />
+      {adding ? (
+        <div className="rounded-lg border border-line p-4" data-testid="totp-enrolment">
+          <h3 className="mb-3 text-sm font-semibold">Add an authenticator app</h3>
+          <TotpEnrolment
+            account={account}
+            start={(label, options) => startTotpEnrolmentAction({ label, options })}
+            confirm={(deviceId, code) => confirmTotpDeviceAction({ deviceId, code })}
+            onCancel={() => setAdding(false)}
+            onDone={() => {
+              setAdding(false);
+              toast.success("Authenticator app added.");
+              router.refresh();
+            }}
+          />
+        </div>
+      ) : (
+        <Button onClick={() => setAdding(true)}>Add an authenticator app</Button>
+      )}
+    </div>
+  );
+}
+
+export function AccountRecoveryCodes(props: { status: { total: number; unused: number }; hasDevice: boolean; account: string }) {
+  return <RecoveryCodesCard {...props} onRegenerate={() => regenerateRecoveryCodesAction({})} />;
+}
+
+export function AccountTrustedDevices({ devices }: { devices: TrustedDeviceView[] }) {
+  return <TrustedDeviceList devices={devices} onRevoke={(target) => revokeTrustedDeviceAction({ target })} />;
+}
+
+export function AccountSessions({ sessions }: { sessions: SessionView[] }) {
+  return <SessionList sessions={sessions} onRevoke={(target) => revokeSessionAction({ target })} />;
+}

@@ -1,0 +1,79 @@
+"use client";
+import { useRouter } from "next/navigation";
+import {
+  adminDeleteTotpDeviceAction,
+  adminResetTwoFactorAction,
+  adminRevokeSessionAction,
+  adminRevokeTrustedDeviceAction,
+} from "@/app/(admin)/admin/users/[id]/security-actions";
+import { unwrap } from "@/components/security/format-time";
+import { SessionList } from "@/components/security/session-list";
+import { TotpDeviceList } from "@/components/security/totp-device-list";
+import { TrustedDeviceList } from "@/components/security/trusted-device-list";
+import { ConfirmButton } from "@/components/ui/dialog";
+import { useToast } from "@/components/ui/toast";
+import type { SessionView } from "@/lib/sessions/list-sessions";
+import type { TotpDeviceView } from "@/lib/totp/totp-device-store";
+import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devices";
+
+export interface AdminSecurityControlsProps {
+  userId: string;
+  email: string;
+  devices: TotpDeviceView[];
+  recoveryCodes: { total: number; unused: number };
+  sessions: SessionView[];
+  trustedDevices: TrustedDeviceView[];
+}
+
+/** The admin's view of one user's second factor, sessions and trusted devices, bound to admin actions. */
+export function AdminSecurityControls({ userId, email, devices, recoveryCodes, sessions, trustedDevices }: AdminSecurityControlsProps) {
+  const router = useRouter();
+  const toast = useToast();
+  const hasAnything = devices.length > 0 || recoveryCodes.total > 0 || sessions.length > 0 || trustedDevices.length > 0;
+  return (
+    <div className="space-y-6">
+      <section className="space-y-3" aria-labelledby="admin-2fa-heading">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h3 id="admin-2fa-heading" className="text-sm font-semibold">
+            Authenticator apps
+          </h3>
+          <ConfirmButton
+            size="sm"
+            disabled={!hasAnything}
+            title={`Reset two-step sign-in for ${email}?`}
+            description="Every authenticator app and recovery code is deleted, and the user is signed out everywhere and loses their trusted devices. They can set up a new app at their next sign-in."
+            confirmLabel="Reset 2FA"
+            onConfirm={async () => {
+              unwrap(await adminResetTwoFactorAction({ userId }));
+              toast.success(`Two-step sign-in was reset for ${email}.`);
+              router.refresh();
+            }}
+          >
+            Reset 2FA
+          </ConfirmButton>
+        </div>
+        <TotpDeviceList
+          devices={devices}
+          owner="their"
+          onDelete={(deviceId) => adminDeleteTotpDeviceAction({ userId, deviceId })}
+          emptyHint="This user has not set up an authenticator app."
+        />
+        <p className="text-sm text-muted" data-testid="admin-recovery-status">
+          Recovery codes: {recoveryCodes.unused} of {recoveryCodes.total} left.
+        </p>
+      </section>
+      <section className="space-y-3" aria-labelledby="admin-sessions-heading">
+        <h3 id="admin-sessions-heading" className="text-sm font-semibold">
+          Active sessions
+        </h3>
+        <SessionList sessions={sessions} onRevoke={(target) => adminRevokeSessionAction({ userId, target })} />
+      </section>
+      <section className="space-y-3" aria-labelledby="admin-trusted-heading">
+        <h3 id="admin-trusted-heading" className="text-sm font-semibold">
+          Trusted devices
+        </h3>
+        <TrustedDeviceList devices={trustedDevices} onRevoke={(target) => adminRevokeTrustedDeviceAction({ userId, target })} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import { AdminSecurityControls } from "@/components/security/admin-security-controls";
+import { Card } from "@/components/ui/card";
+import { listSessions } from "@/lib/sessions/list-sessions";
+import { listTotpDevices } from "@/lib/totp/list-totp-devices";
+import { listTrustedDevices } from "@/lib/trusted-devices/list-trusted-devices";
+
+/**
+ * Server part of the admin user page's security card: loads the user's 2FA devices, sessions and
+ * trusted devices. `currentSessionId` marks the admin's own session when they look at themselves.
+ */
+export async function AdminUserSecurityPanel({
+  userId,
+  email,
+  currentSessionId,
+}: {
+  userId: string;
+  email: string;
+  currentSessionId?: string;
+}) {
+  const [twoFactor, sessions, trustedDevices] = await Promise.all([
+    listTotpDevices(userId),
+    listSessions(userId, { currentSessionId }),
+    listTrustedDevices(userId),
+  ]);
+  return (
+    <Card title="Security" description="Two-step sign-in, where the user is signed in, and which browsers skip the code step.">
+      <AdminSecurityControls
+        userId={userId}
+        email={email}
+        devices={twoFactor.devices}
+        recoveryCodes={twoFactor.recoveryCodes}
+        sessions={sessions}
+        trustedDevices={trustedDevices}
+      />
+    </Card>
+  );
+}

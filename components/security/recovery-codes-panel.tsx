@@ -1,0 +1,67 @@
+"use client";
+import { useId } from "react";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+
+// While printing, only the codes sheet is visible: the rest of the page is hidden, not removed,
+// so the sheet keeps its layout and nothing else (navigation, other secrets) lands on paper.
+const PRINT_CSS = `@media print {
+  body * { visibility: hidden !important; }
+  .gh-print-sheet, .gh-print-sheet * { visibility: visible !important; }
+  .gh-print-sheet { position: absolute; left: 0; top: 0; width: 100%; border: none !important; background: white !important; color: black !important; }
+  .gh-print-hide { display: none !important; }
+  .gh-print-only { display: block !important; }
+}`;
+
+export interface RecoveryCodesPanelProps {
+  codes: string[];
+  /** Whose codes these are, printed on the sheet. */
+  account?: string;
+  /** Shown under the codes as the way out, e.g. "I have saved these codes". */
+  onDone?: () => void;
+  doneLabel?: string;
+}
+
+/** Freshly issued recovery codes: shown once, with copy and a print view. */
+export function RecoveryCodesPanel({ codes, account, onDone, doneLabel = "Done, I have saved these codes" }: RecoveryCodesPanelProps) {
+  const headingId = useId();
+  const listId = `${headingId}-codes`;
+  return (
+    <section
+      aria-labelledby={headingId}
+      data-testid="recovery-codes"
+      className="gh-print-sheet flex flex-col gap-3 rounded-lg border border-warning/40 bg-warning-soft p-4"
+    >
+      <style>{PRINT_CSS}</style>
+      <h3 id={headingId} className="text-sm font-semibold text-fg">
+        Recovery codes{account ? ` for ${account}` : ""}
+      </h3>
+      <p className="text-sm text-fg">
+        Each code signs you in once when you do not have your authenticator app. Keep them somewhere safe, away from your phone.
+      </p>
+      <ol
+        id={listId}
+        className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-md border border-line bg-surface p-3 font-mono text-sm sm:grid-cols-3"
+      >
+        {codes.map((code) => (
+          <li key={code} className="select-all" data-testid="recovery-code">
+            {code}
+          </li>
+        ))}
+      </ol>
+      <p className="gh-print-hide text-sm font-medium text-warning">These codes are shown once. Print or copy them now.</p>
+      <p className="gh-print-only hidden text-xs">Gatehouse recovery codes. Each code works once.</p>
+      <div className="gh-print-hide flex flex-wrap items-center gap-2">
+        <Button variant="secondary" size="sm" onClick={() => window.print()}>
+          Print
+        </Button>
+        <CopyButton text={codes.join("\n")} targetId={listId} label="recovery codes" />
+        {onDone && (
+          <Button size="sm" onClick={onDone} className="ml-auto">
+            {doneLabel}
+          </Button>
+        )}
+      </div>
+    </section>
+  );
+}

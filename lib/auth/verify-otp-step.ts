@@ -1,0 +1,60 @@
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { advanceLoginTicket, findLoginTicket } from "@/lib/auth/login-ticket";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { getTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
+import { checkThrottle } from "@/lib/throttle/login-throttle";
+import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
+import { verifySecondFactor } from "@/lib/totp/verify-second-factor";
+import { trustDevice } from "@/lib/trusted-devices/trusted-device-cookie";
+import { describeUserAgent } from "@/lib/sessions/describe-user-agent";
+
+/** Wrong codes allowed on one login ticket before the sign-in must start again. */
+export const OTP_ATTEMPTS_PER_TICKET = 5;
+export const SIGN_IN_EXPIRED_MESSAGE = "Your sign-in has expired. Start again.";
+export const WRONG_CODE_MESSAGE = "That code is not right.";
+
+/**
+ * The second step: a TOTP or recovery code for the user the ticket names. Only a ticket in the
+ * "otp" stage gets here, so the step cannot be reached or replayed on its own.
+ */
+export async function verifyOtpStep(
+  input: { ticket: string | undefined; code: string; trustThisDevice: boolean },
+  ctx: Actor,
+  now = new Date(),
+): Promise<{ trustedDevice: { token: string; expiresAt: Date } | null }> {
+  const pending = await findLoginTicket(input.ticket, now);
+  if (!pending || pending.stage !== "otp" || !input.ticket) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { id: pending.userId }, select: { id: true, email: true, status: true } });
+  if (!user || user.status !== "active") throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
+  const ip = ctx.ip ?? "";
+  const actor = { ...ctx, id: user.id, email: user.email };
+
+  const verdict = await checkThrottle({ email: user.email, ip }, now);
+  if (!verdict.allowed) throw new AppError("rate_limited", `Too many attempts. Wait ${verdict.retryAfterSeconds} seconds and try again.`);
+
+  const result = await verifySecondFactor(user.id, input.code, actor, now);
+  if (!result.ok) {
+    const attempts = await db.$transaction(async (tx) => {
+      await recordSignInFailure(tx, { email: user.email, ip, userId: user.id }, now);
+      const row = await tx.pendingLogin.update({ where: { id: pending.id }, data: { attempts: { increment: 1 } } });
+      if (row.attempts >= OTP_ATTEMPTS_PER_TICKET) await tx.pendingLogin.delete({ where: { id: pending.id } });
+      return row.attempts;
+    });
+    if (attempts >= OTP_ATTEMPTS_PER_TICKET) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
+    throw new AppError("invalid_credentials", WRONG_CODE_MESSAGE, { code: [WRONG_CODE_MESSAGE] });
+  }
+
+  const lifetimeDays = input.trustThisDevice ? await getTrustedDeviceLifetimeDays() : 0;
+  return db.$transaction(async (tx) => {
+    if (!(await advanceLoginTicket(tx, input.ticket!, "otp", "ready", now))) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
+    let trusted: { token: string; expiresAt: Date } | null = null;
+    if (input.trustThisDevice) {
+      trusted = await trustDevice(tx, { userId: user.id, description: describeUserAgent(ctx.userAgent ?? ""), ip, lifetimeDays }, now);
+      await recordAuditEvent(tx, { actor, subject: user, action: "trusted_device.create", result: "success", details: { ip, lifetimeDays } });
+    }
+    await recordAuditEvent(tx, { actor, subject: user, action: "login.2fa", result: "success", details: { method: result.method } });
+    return { trustedDevice: trusted };
+  });
+}

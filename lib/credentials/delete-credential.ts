@@ -1,0 +1,27 @@
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+
+/**
+ * Deletes one credential of one account. The row goes at once, so the next check fails. A
+ * credential of another account is "not found", exactly like one that never existed.
+ */
+export async function deleteCredential(owner: { userId: string; id: string }, actor: Actor): Promise<{ id: string; label: string }> {
+  return getDb().$transaction(async (tx) => {
+    const row = await tx.credential.findFirst({
+      where: { id: owner.id, userId: owner.userId },
+      select: { id: true, label: true, services: true, user: { select: { id: true, email: true } } },
+    });
+    if (!row) throw notFound("Credential");
+    const gone = await tx.credential.deleteMany({ where: { id: row.id, userId: owner.userId } });
+    if (gone.count !== 1) throw notFound("Credential");
+    await recordAuditEvent(tx, {
+      actor,
+      subject: row.user,
+      action: "credential.delete",
+      result: "success",
+      details: { credentialId: row.id, label: row.label, services: row.services },
+    });
+    return { id: row.id, label: row.label };
+  });
+}

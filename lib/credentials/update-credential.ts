@@ -1,0 +1,71 @@
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import {
+  checkCredentialExpiry,
+  parseAllowedIpRanges,
+  parseCredentialLabel,
+  parseCredentialServices,
+} from "@/lib/credentials/credential-rules";
+import { credentialRowOmit, toCredentialView, type CredentialView } from "@/lib/credentials/credential-view";
+import { getDb } from "@/lib/db/client";
+import { AppError, notFound } from "@/lib/errors";
+import { SERVICES, type Service } from "@/lib/services/services";
+
+export type CredentialChanges = {
+  label?: string;
+  enabled?: boolean;
+  services?: string | readonly string[];
+  /** null removes the expiry. */
+  expiresAt?: Date | null;
+  /** "" allows any address. */
+  allowedIpRanges?: string;
+};
+
+/**
+ * Changes one credential of one account (label, enabled, services, expiry, IP ranges). The secret
+ * never changes: to replace it, create a new credential. Disabling takes effect at the next check.
+ */
+export async function updateCredential(
+  owner: { userId: string; id: string },
+  changes: CredentialChanges,
+  actor: Actor,
+  opts: { allowedServices?: readonly Service[] } = {},
+  now = new Date(),
+): Promise<CredentialView> {
+  const data: { label?: string; enabled?: boolean; services?: string; expiresAt?: Date | null; allowedIpRanges?: string } = {};
+  if (changes.label !== undefined) data.label = parseCredentialLabel(changes.label);
+  if (changes.enabled !== undefined) data.enabled = changes.enabled;
+  if (changes.services !== undefined) data.services = parseCredentialServices(changes.services, opts.allowedServices ?? SERVICES).join(",");
+  if (changes.expiresAt !== undefined) data.expiresAt = checkCredentialExpiry(changes.expiresAt, now);
+  if (changes.allowedIpRanges !== undefined) data.allowedIpRanges = parseAllowedIpRanges(changes.allowedIpRanges);
+  if (Object.keys(data).length === 0) {
+    throw new AppError("invalid_input", "Nothing to change: give a label, enabled, services, expiry or IP ranges.");
+  }
+
+  return getDb().$transaction(async (tx) => {
+    const before = await tx.credential.findFirst({
+      where: { id: owner.id, userId: owner.userId },
+      select: { id: true, label: true, enabled: true, services: true, user: { select: { id: true, email: true } } },
+    });
+    if (!before) throw notFound("Credential");
+    const row = await tx.credential.update({ where: { id: before.id }, data, omit: credentialRowOmit });
+    const action = changes.enabled !== undefined && Object.keys(data).length === 1
+      ? data.enabled ? "credential.enable" : "credential.disable"
+      : "credential.update";
+    await recordAuditEvent(tx, {
+      actor,
+      subject: before.user,
+      action,
+      result: "success",
+      details: {
+        credentialId: before.id,
+        changed: Object.keys(data).join(","),
+        ...(data.label !== undefined ? { label: data.label, previousLabel: before.label } : {}),
+        ...(data.enabled !== undefined ? { enabled: data.enabled } : {}),
+        ...(data.services !== undefined ? { services: data.services, previousServices: before.services } : {}),
+        ...(data.expiresAt !== undefined ? { expiresAt: data.expiresAt?.toISOString() ?? null } : {}),
+        ...(data.allowedIpRanges !== undefined ? { allowedIpRanges: data.allowedIpRanges || null } : {}),
+      },
+    });
+    return toCredentialView(row, now);
+  });
+}
