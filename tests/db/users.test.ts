@@ -23,7 +23,8 @@ test("each change writes its audit row; a refused change writes nothing", async 
   const before = await getDb().auditEvent.count();
   await assert.rejects(createUser({ email: "bob@nowhere.test", password: "plenty long passphrase" }, ACTOR), /does not exist/);
   await assert.rejects(createUser({ email: "ann@example.com", password: "plenty long passphrase" }, ACTOR), /already exists/);
-  await assert.rejects(createUser({ email: "cy@example.com", password: "password1" }, ACTOR), /too common/);
+  await assert.rejects(createUser({ email: "cy@example.com", password: "1qaz2wsx3edc4rfv" }, ACTOR), /too common/);
+  await assert.rejects(createUser({ email: "cy@example.com", password: "short but fine" }, ACTOR), /at least 15/);
   assert.equal(await getDb().auditEvent.count(), before);
   assert.equal(await getDb().user.count({ where: { email: { in: ["bob@nowhere.test", "cy@example.com"] } } }), 0);
   await createUser({ email: "cy@example.com", password: "plenty long passphrase" }, ACTOR);
