@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const nav = [
-    { href: "/account", label: "Account" },
+    { href: "/account", label: "Overview" },
     { href: "/account/security", label: "Security" },
     { href: "/account/credentials", label: "Credentials" },
     ...(user.role === "admin" ? [{ href: "/admin/users", label: "Admin console" }] : []),

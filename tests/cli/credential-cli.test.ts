@@ -2,32 +2,16 @@
 // in Carbonio's words and with flags, as text and as --json.
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
+import { freshDataDir, gatehouse as run } from "./support";
 
-const root = path.join(__dirname, "..", "..");
-const dataDir = mkdtempSync(path.join(tmpdir(), "gatehouse-credential-cli-"));
+const dataDir = freshDataDir();
 after(() => rmSync(dataDir, { recursive: true, force: true }));
 const PUBLIC_URL = "https://mail.cli.test";
+const env = { PUBLIC_URL, AUTH_SECRET: "credential-cli-test-secret-".padEnd(48, "x") };
 
 function gatehouse(args: string[], stdin = "") {
-  const r = spawnSync(process.execPath, [path.join(root, "bin", "gatehouse.mjs"), ...args], {
-    cwd: root,
-    input: stdin,
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: "",
-      LOG_LEVEL: "warn",
-      PUBLIC_URL,
-      AUTH_SECRET: "credential-cli-test-secret-".padEnd(48, "x"),
-    },
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return run(args, { dataDir, stdin, env });
 }
 
 function json<T = Record<string, unknown>>(...args: string[]): T {
@@ -36,8 +20,8 @@ function json<T = Record<string, unknown>>(...args: string[]): T {
   return JSON.parse(r.stdout) as T;
 }
 
-type Record_ = { generated: number; created: number; label: string; id: string; services: string; hash: string; enabled: boolean; algorithm: string; status: string; expiresAt: string | null; allowedIpRanges: string[]; lastUsedAt: string | null };
-type Added = { list: Record_; text_data: { auth_method: string; password: string; user: string }; qrcode?: unknown };
+type ListedCredential = { generated: number; created: number; label: string; id: string; services: string; hash: string; enabled: boolean; algorithm: string; status: string; expiresAt: string | null; allowedIpRanges: string[]; lastUsedAt: string | null };
+type Added = { list: ListedCredential; text_data: { auth_method: string; password: string; user: string }; qrcode?: unknown };
 
 const JOHN = "john@cli.test";
 
@@ -71,7 +55,7 @@ test("--json round trip: add with QR payload, list, update, delete", () => {
   });
 
   const id = added.list.id;
-  const list = json<{ account: string; list: Record_[] }>("auth", "credential", "list", JOHN);
+  const list = json<{ account: string; list: ListedCredential[] }>("auth", "credential", "list", JOHN);
   assert.equal(list.account, JOHN);
   const entry = list.list.find((c) => c.id === id)!;
   assert.equal(entry.label, "Tablet");
@@ -79,7 +63,7 @@ test("--json round trip: add with QR payload, list, update, delete", () => {
   assert.ok(!JSON.stringify(list).includes(added.text_data.password));
 
   // Carbonio words and flags mixed; the id is case-sensitive and passed through unchanged.
-  const updated = json<{ list: Record_ }>("auth", "credential", "update", JOHN, id, "label", "Old tablet", "enabled", "false", "--service", "imap", "--expires", "30d", "--ip-ranges", "192.0.2.0/24");
+  const updated = json<{ list: ListedCredential }>("auth", "credential", "update", JOHN, id, "label", "Old tablet", "enabled", "false", "--service", "imap", "--expires", "30d", "--ip-ranges", "192.0.2.0/24");
   assert.equal(updated.list.label, "Old tablet");
   assert.equal(updated.list.enabled, false);
   assert.equal(updated.list.status, "disabled");
@@ -87,13 +71,13 @@ test("--json round trip: add with QR payload, list, update, delete", () => {
   assert.deepEqual(updated.list.allowedIpRanges, ["192.0.2.0/24"]);
   assert.ok(updated.list.expiresAt && new Date(updated.list.expiresAt).getTime() > Date.now() + 29 * 24 * 3600 * 1000);
 
-  const cleared = json<{ list: Record_ }>("auth", "credential", "update", JOHN, id, "expires", "never", "ip_ranges", "");
+  const cleared = json<{ list: ListedCredential }>("auth", "credential", "update", JOHN, id, "expires", "never", "ip_ranges", "");
   assert.equal(cleared.list.expiresAt, null);
   assert.deepEqual(cleared.list.allowedIpRanges, []);
 
   const deleted = json<{ deleted: string; label: string }>("auth", "credential", "delete", JOHN, id);
   assert.deepEqual(deleted, { account: JOHN, deleted: id, label: "Old tablet" });
-  assert.ok(!json<{ list: Record_[] }>("auth", "credential", "list", JOHN).list.some((c) => c.id === id));
+  assert.ok(!json<{ list: ListedCredential[] }>("auth", "credential", "list", JOHN).list.some((c) => c.id === id));
   const again = gatehouse(["auth", "credential", "delete", JOHN, id]);
   assert.equal(again.code, 1);
   assert.match(again.stderr, /^gatehouse: Credential not found\.$/m);
@@ -114,7 +98,7 @@ test("a chosen password (password S or --password-stdin) is argon2id and policy-
 });
 
 test("bad input: clear one-line errors, exit codes, nothing written", () => {
-  const before = json<{ list: Record_[] }>("auth", "credential", "list", JOHN).list.length;
+  const before = json<{ list: ListedCredential[] }>("auth", "credential", "list", JOHN).list.length;
   const unknownService = gatehouse(["auth", "credential", "add", JOHN, "service", "imap,fax"]);
   assert.equal(unknownService.code, 1);
   assert.match(unknownService.stderr, /Unknown service "fax"\. Valid services: WebUI, WebAdminUI, EAS, MobileApp, DesktopApp, DAV, IMAP, POP3, SMTP, CLI\./);
@@ -136,7 +120,7 @@ test("bad input: clear one-line errors, exit codes, nothing written", () => {
   const usage = gatehouse(["auth", "credential", "update", JOHN]);
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /Missing <id>/);
-  assert.equal(json<{ list: Record_[] }>("auth", "credential", "list", JOHN).list.length, before);
+  assert.equal(json<{ list: ListedCredential[] }>("auth", "credential", "list", JOHN).list.length, before);
 });
 
 test("getServices lists Carbonio's names", () => {
