@@ -1,8 +1,8 @@
-import type { Actor } from "@/lib/audit/record-audit-event";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { decideSecondFactor } from "@/lib/auth/decide-second-factor";
 import { createLoginTicket, type LoginStage } from "@/lib/auth/login-ticket";
-import { INVALID_CREDENTIALS_MESSAGE, verifyAccountPassword } from "@/lib/auth/verify-account-password";
+import { checkAccountPassword, INVALID_CREDENTIALS_MESSAGE, recordPasswordCheck } from "@/lib/auth/verify-account-password";
+import { verifyServiceCredential } from "@/lib/credentials/verify-credential";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { checkThrottle } from "@/lib/throttle/login-throttle";
@@ -11,8 +11,10 @@ export const ENROLMENT_OVERDUE_MESSAGE =
   "Your account needs two-factor authentication, and the time to set it up has passed. Ask an administrator for an auth link.";
 
 /**
- * The password step of web sign-in. On success it opens a login ticket whose stage says what is
- * still missing before a session may be created: "otp", "enrol", or nothing ("ready").
+ * The password step of web sign-in. The secret may be the account's password or a service
+ * credential scoped to WebUI (which, as in Carbonio, is not asked for a second factor). On success
+ * it opens a login ticket whose stage says what is still missing before a session may be created:
+ * "otp", "enrol", or nothing ("ready").
  */
 export async function beginPasswordSignIn(
   input: { email: string; password: string; trustedDeviceToken?: string },
@@ -24,28 +26,40 @@ export async function beginPasswordSignIn(
   if (!verdict.allowed) {
     throw new AppError("rate_limited", `Too many attempts. Wait ${verdict.retryAfterSeconds} seconds and try again.`);
   }
-  const account = await verifyAccountPassword(input.email, input.password, { ...ctx, service: "WebUI" }, now);
-  if (!account) throw new AppError("invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
+  const check = await checkAccountPassword(input.email, input.password);
+  if (!check.account) {
+    const credential = await verifyServiceCredential({ email: check.email, secret: input.password, service: "WebUI", ip }, now);
+    if (credential) return openTicket({ userId: credential.userId, email: check.email, stage: "ready", authMethod: "credential" }, ctx, now, credential.credentialId);
+    await recordPasswordCheck(check, { ...ctx, service: "WebUI" }, now);
+    throw new AppError("invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
+  }
+  await recordPasswordCheck(check, { ...ctx, service: "WebUI" }, now);
+  const account = check.account;
 
   const decision = await decideSecondFactor({ userId: account.id, domainId: account.domainId, ip, trustedDeviceToken: input.trustedDeviceToken }, now);
-  const db = getDb();
   if ("refused" in decision) {
-    await db.$transaction((tx) =>
+    await getDb().$transaction((tx) =>
       recordAuditEvent(tx, { actor: { ...ctx, id: account.id, email: account.email }, subject: account, action: "login.2fa.enrolment_overdue", result: "denied" }),
     );
     throw new AppError("forbidden", ENROLMENT_OVERDUE_MESSAGE);
   }
-  const ticket = await db.$transaction(async (tx) => {
-    if (decision.skippedBy) {
-      await recordAuditEvent(tx, {
-        actor: { ...ctx, id: account.id, email: account.email },
-        subject: account,
-        action: "login.2fa.skipped",
-        result: "success",
-        details: { by: decision.skippedBy },
-      });
+  return openTicket({ userId: account.id, email: account.email, stage: decision.stage, authMethod: "password", skippedBy: decision.skippedBy }, ctx, now);
+}
+
+async function openTicket(
+  t: { userId: string; email: string; stage: LoginStage; authMethod: string; skippedBy?: string },
+  ctx: Actor,
+  now: Date,
+  credentialId?: string,
+): Promise<{ ticket: string; stage: LoginStage }> {
+  const ticket = await getDb().$transaction(async (tx) => {
+    const actor = { ...ctx, id: t.userId, email: t.email };
+    const subject = { id: t.userId, email: t.email };
+    if (credentialId) {
+      await recordAuditEvent(tx, { actor, subject, action: "login.credential", result: "success", details: { service: "WebUI", credentialId } });
     }
-    return createLoginTicket(tx, { userId: account.id, stage: decision.stage, ip, userAgent: ctx.userAgent }, now);
+    if (t.skippedBy) await recordAuditEvent(tx, { actor, subject, action: "login.2fa.skipped", result: "success", details: { by: t.skippedBy } });
+    return createLoginTicket(tx, { userId: t.userId, stage: t.stage, authMethod: t.authMethod, ip: ctx.ip, userAgent: ctx.userAgent }, now);
   });
-  return { ticket, stage: decision.stage };
+  return { ticket, stage: t.stage };
 }

@@ -11,11 +11,12 @@ export async function completeSignIn(
   now = new Date(),
 ): Promise<{ userId: string; email: string; sessionId: string } | null> {
   return getDb().$transaction(async (tx) => {
-    const userId = await consumeReadyTicket(tx, ticket, now);
-    if (!userId) return null;
+    const taken = await consumeReadyTicket(tx, ticket, now);
+    if (!taken) return null;
+    const { userId, authMethod } = taken;
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, status: true } });
     if (!user || user.status !== "active") return null;
-    const sessionId = await createSession(tx, { userId, authMethod: "password", ip: ctx.ip, userAgent: ctx.userAgent }, now);
+    const sessionId = await createSession(tx, { userId, authMethod, ip: ctx.ip, userAgent: ctx.userAgent }, now);
     await tx.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
     await recordSignInSuccess(tx, { email: user.email, userId });
     await recordAuditEvent(tx, {

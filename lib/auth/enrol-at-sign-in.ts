@@ -25,7 +25,7 @@ export async function startEnrolmentAtSignIn(ticket: string | undefined, input: 
 export async function confirmEnrolmentAtSignIn(ticket: string | undefined, deviceId: string, code: string, actor: Actor, now = new Date()) {
   const userId = await ticketUser(ticket, now);
   const result = await confirmTotpDevice(userId, deviceId, code, { ...actor, id: userId }, now);
-  const advanced = await getDb().$transaction((tx) => advanceLoginTicket(tx, ticket!, "enrol", "ready", now));
+  const advanced = await getDb().$transaction((tx) => advanceLoginTicket(tx, ticket!, "enrol", "ready", now, "otp"));
   if (!advanced) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
   return result;
 }

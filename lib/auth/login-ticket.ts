@@ -9,7 +9,7 @@ export type LoginStage = "otp" | "enrol" | "ready";
 
 export async function createLoginTicket(
   tx: Tx,
-  input: { userId: string; stage: LoginStage; ip?: string; userAgent?: string },
+  input: { userId: string; stage: LoginStage; authMethod?: string; ip?: string; userAgent?: string },
   now = new Date(),
 ): Promise<string> {
   const raw = randomToken();
@@ -19,6 +19,7 @@ export async function createLoginTicket(
       id: sha256Hex(raw),
       userId: input.userId,
       stage: input.stage,
+      authMethod: input.authMethod ?? "password",
       ip: (input.ip ?? "").slice(0, 64),
       userAgent: (input.userAgent ?? "").slice(0, 512),
       createdAt: now,
@@ -35,17 +36,27 @@ export async function findLoginTicket(raw: string | undefined, now = new Date())
 }
 
 /** Moves a ticket from one stage to the next; false if it was not in `from` (used, expired, raced). */
-export async function advanceLoginTicket(tx: Tx, raw: string, from: LoginStage, to: LoginStage, now = new Date()): Promise<boolean> {
-  const r = await tx.pendingLogin.updateMany({ where: { id: sha256Hex(raw), stage: from, expiresAt: { gt: now } }, data: { stage: to } });
+export async function advanceLoginTicket(
+  tx: Tx,
+  raw: string,
+  from: LoginStage,
+  to: LoginStage,
+  now = new Date(),
+  authMethod?: string,
+): Promise<boolean> {
+  const r = await tx.pendingLogin.updateMany({
+    where: { id: sha256Hex(raw), stage: from, expiresAt: { gt: now } },
+    data: { stage: to, ...(authMethod ? { authMethod } : {}) },
+  });
   return r.count === 1;
 }
 
-/** Takes a ready ticket exactly once; returns its user id, or null. */
-export async function consumeReadyTicket(tx: Tx, raw: string, now = new Date()): Promise<string | null> {
+/** Takes a ready ticket exactly once; returns its user and how they proved themselves, or null. */
+export async function consumeReadyTicket(tx: Tx, raw: string, now = new Date()): Promise<{ userId: string; authMethod: string } | null> {
   if (!raw || raw.length > 128) return null;
   const id = sha256Hex(raw);
   const row = await tx.pendingLogin.findUnique({ where: { id } });
   if (!row || row.stage !== "ready" || row.expiresAt <= now) return null;
   const taken = await tx.pendingLogin.deleteMany({ where: { id, stage: "ready" } });
-  return taken.count === 1 ? row.userId : null;
+  return taken.count === 1 ? { userId: row.userId, authMethod: row.authMethod } : null;
 }

@@ -6,38 +6,50 @@ import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 export const INVALID_CREDENTIALS_MESSAGE = "The email address or password is not right.";
 
 export type VerifiedAccount = { id: string; email: string; role: string; domainId: string };
+export type PasswordCheck = { email: string; account: VerifiedAccount | null; userId?: string; reason: string | null };
 
 /**
- * Checks an account's main password. Unknown address, wrong password, and a locked or disabled
- * account all return null after the same argon2 work, so the answer reveals nothing; the audit
- * trail records the real reason for admins. A wrong password counts towards the account lock.
+ * Checks an account's main password, with no side effects. Unknown address, wrong password, and a
+ * locked or disabled account all come back with `account: null` after the same argon2 work, so
+ * the answer reveals nothing; `reason` is for the audit trail only.
  */
+export async function checkAccountPassword(emailInput: string, password: string): Promise<PasswordCheck> {
+  const email = emailInput.trim().toLowerCase().slice(0, 254);
+  const user = await getDb().user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
+  const reason = !user ? "unknown_account" : user.status !== "active" ? `account_${user.status}` : !passwordOk ? "wrong_password" : null;
+  const account = reason || !user ? null : { id: user.id, email: user.email, role: user.role, domainId: user.domainId };
+  return { email, account, userId: user?.id, reason };
+}
+
+/**
+ * Audits a password check, and counts a failure towards the throttle and (for a wrong password)
+ * the account lock. Success clears nothing here: only a completed sign-in does, so a right
+ * password followed by wrong codes keeps counting.
+ */
+export async function recordPasswordCheck(check: PasswordCheck, ctx: Actor & { service: string }, now = new Date()): Promise<void> {
+  await getDb().$transaction(async (tx) => {
+    if (check.reason) {
+      await recordSignInFailure(tx, { email: check.email, ip: ctx.ip ?? "", userId: check.reason === "wrong_password" ? check.userId : undefined }, now);
+    }
+    await recordAuditEvent(tx, {
+      actor: { ...ctx, id: check.userId, email: check.email },
+      subject: { id: check.userId, email: check.email },
+      action: "login.password",
+      result: check.reason ? "failure" : "success",
+      details: { service: ctx.service, ...(check.reason ? { reason: check.reason } : {}) },
+    });
+  });
+}
+
+/** checkAccountPassword + recordPasswordCheck, for callers with no other way in to try. */
 export async function verifyAccountPassword(
-  emailInput: string,
+  email: string,
   password: string,
   ctx: Actor & { service: string },
   now = new Date(),
 ): Promise<VerifiedAccount | null> {
-  const email = emailInput.trim().toLowerCase().slice(0, 254);
-  const db = getDb();
-  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
-  const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
-  const reason = !user ? "unknown_account" : user.status !== "active" ? `account_${user.status}` : !passwordOk ? "wrong_password" : null;
-
-  await db.$transaction(async (tx) => {
-    const subject = { id: user?.id, email };
-    const actor = { ...ctx, id: user?.id, email };
-    // Success clears nothing here: only a completed sign-in does (completeSignIn), so a right password
-    // followed by wrong codes keeps counting towards the lock.
-    if (reason) await recordSignInFailure(tx, { email, ip: ctx.ip ?? "", userId: reason === "wrong_password" ? user?.id : undefined }, now);
-    await recordAuditEvent(tx, {
-      actor,
-      subject,
-      action: "login.password",
-      result: reason ? "failure" : "success",
-      details: { service: ctx.service, ...(reason ? { reason } : {}) },
-    });
-  });
-  if (reason || !user) return null;
-  return { id: user.id, email: user.email, role: user.role, domainId: user.domainId };
+  const check = await checkAccountPassword(email, password);
+  await recordPasswordCheck(check, ctx, now);
+  return check.account;
 }

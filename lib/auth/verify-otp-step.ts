@@ -48,7 +48,7 @@ export async function verifyOtpStep(
 
   const lifetimeDays = input.trustThisDevice ? await getTrustedDeviceLifetimeDays() : 0;
   return db.$transaction(async (tx) => {
-    if (!(await advanceLoginTicket(tx, input.ticket!, "otp", "ready", now))) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
+    if (!(await advanceLoginTicket(tx, input.ticket!, "otp", "ready", now, "otp"))) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
     let trusted: { token: string; expiresAt: Date } | null = null;
     if (input.trustThisDevice) {
       trusted = await trustDevice(tx, { userId: user.id, description: describeUserAgent(ctx.userAgent ?? ""), ip, lifetimeDays }, now);

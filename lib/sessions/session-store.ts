@@ -48,7 +48,9 @@ export async function findActiveSession(rawSessionId: string, now = new Date()):
   }
   if (idleFor > TOUCH_EVERY_MS) await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
   const { user } = row;
-  return { id: user.id, email: user.email, displayName: user.displayName, role: user.role === "admin" ? "admin" : "user", sessionId: id };
+  // A session opened with a service credential skipped the second factor, so it never gets admin rights.
+  const role = user.role === "admin" && row.authMethod !== "credential" ? "admin" : "user";
+  return { id: user.id, email: user.email, displayName: user.displayName, role, sessionId: id };
 }
 
 export async function deleteSessionByRawId(rawSessionId: string): Promise<void> {

@@ -83,6 +83,7 @@ CREATE TABLE "PendingLogin" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "userId" TEXT NOT NULL,
     "stage" TEXT NOT NULL,
+    "authMethod" TEXT NOT NULL DEFAULT 'password',
     "ip" TEXT NOT NULL DEFAULT '',
     "userAgent" TEXT NOT NULL DEFAULT '',
     "attempts" INTEGER NOT NULL DEFAULT 0,
