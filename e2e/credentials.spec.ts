@@ -101,7 +101,9 @@ test("a user creates a mobile password and an app password, sees each once, disa
   await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
   await expect(row(page, "Thunderbird")).toBeVisible();
   for (const label of ["Thunderbird", "Work phone"]) {
-    await row(page, label).getByRole("button", { name: `Delete ${label}` }).click();
+    await row(page, label)
+      .getByRole("button", { name: `Delete ${label}` })
+      .click();
     await page.getByRole("alertdialog").getByRole("button", { name: "Delete credential" }).click();
     await expect(row(page, label)).toHaveCount(0);
   }
@@ -147,7 +149,10 @@ test("mobile apps: a QR code with a password, and a one-time QR the app redeems 
   // What the mobile app does with it: trade the token for its own password, exactly once.
   const redeemed = await page.request.post(new URL(oneTime.redeem_url).pathname, { data: { token: oneTime.auth_payload.token } });
   expect(redeemed.status()).toBe(200);
-  const answer = (await redeemed.json()) as { ok: true; data: { auth_payload: { user: string; password: string }; credential: { label: string; services: string[] } } };
+  const answer = (await redeemed.json()) as {
+    ok: true;
+    data: { auth_payload: { user: string; password: string }; credential: { label: string; services: string[] } };
+  };
   expect(answer.data.auth_payload.user).toBe(ALICE.email);
   expect(answer.data.auth_payload.password).toMatch(GENERATED);
   expect(answer.data.credential).toMatchObject({ label: "Phone via one-time code", services: ["MobileApp"] });

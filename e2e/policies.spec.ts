@@ -19,7 +19,9 @@ test.beforeAll(() => {
 function storedWebUiPolicy() {
   const r = cli(["auth", "policy", "list", "domain", DOMAIN, "service", "WebUI", "--json"]);
   expect(r.code, r.stderr).toBe(0);
-  return JSON.parse(r.stdout).policies[0] as { explicit: { twoFactorPolicy: number; trustedIpRanges: string[]; ipCanChange: boolean } | null };
+  return JSON.parse(r.stdout).policies[0] as {
+    explicit: { twoFactorPolicy: number; trustedIpRanges: string[]; ipCanChange: boolean } | null;
+  };
 }
 
 async function openPolicies(page: Page) {
@@ -60,7 +62,11 @@ test("the admin sets a domain's WebUI policy; a bad CIDR is refused on its field
   await expect(domainCell).toContainText("IP may change: no");
   await expect(domainCell).toContainText("Set for this domain");
   await expect(globalCell).not.toContainText("Set for this domain");
-  expect(storedWebUiPolicy().explicit).toEqual({ twoFactorPolicy: 2, trustedIpRanges: ["10.0.0.0/8", "2001:db8::/32"], ipCanChange: false });
+  expect(storedWebUiPolicy().explicit).toEqual({
+    twoFactorPolicy: 2,
+    trustedIpRanges: ["10.0.0.0/8", "2001:db8::/32"],
+    ipCanChange: false,
+  });
 
   // It is still listed after a reload, and "Use global" removes the domain's own setting.
   await page.reload();

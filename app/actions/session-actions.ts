@@ -14,7 +14,13 @@ export async function logoutAction(): Promise<void> {
   if (sid) {
     await getDb().$transaction(async (tx) => {
       await tx.session.deleteMany({ where: { id: sha256Hex(sid) } });
-      if (user) await recordAuditEvent(tx, { actor: { ...ctx, id: user.id, email: user.email }, subject: user, action: "session.logout", result: "success" });
+      if (user)
+        await recordAuditEvent(tx, {
+          actor: { ...ctx, id: user.id, email: user.email },
+          subject: user,
+          action: "session.logout",
+          result: "success",
+        });
     });
   }
   (await cookies()).delete(cookieName("session"));

@@ -3,7 +3,12 @@
 import { UsageError } from "@/cli/args";
 import { cliActor, defineCommand } from "@/cli/command";
 import { createCredential } from "@/lib/credentials/create-credential";
-import { formatCarbonioLine, formatCarbonioTextData, type CarbonioCredentialRecord, type MobileAppQrPayload } from "@/lib/credentials/credential-format";
+import {
+  formatCarbonioLine,
+  formatCarbonioTextData,
+  type CarbonioCredentialRecord,
+  type MobileAppQrPayload,
+} from "@/lib/credentials/credential-format";
 import { parseExpiryInput, type CredentialKind } from "@/lib/credentials/credential-rules";
 import { toCarbonioRecord, toCredentialJson, type CredentialJson, type CredentialView } from "@/lib/credentials/credential-view";
 import { deleteCredential } from "@/lib/credentials/delete-credential";
@@ -46,7 +51,11 @@ function listedLine(c: ListedCredential): string {
 }
 
 const expiryOption = { type: "string", keyValue: true, aliases: ["expires_at", "expiresAt", "expiry"] } as const;
-const ipRangesOption = { type: "string", keyValue: true, aliases: ["ip_ranges", "allowed_ip_ranges", "allowedIpRanges", "ip_range"] } as const;
+const ipRangesOption = {
+  type: "string",
+  keyValue: true,
+  aliases: ["ip_ranges", "allowed_ip_ranges", "allowedIpRanges", "ip_range"],
+} as const;
 const serviceOption = { type: "string", keyValue: true, aliases: ["services"] } as const;
 
 type AddResult = {
@@ -74,7 +83,8 @@ export const credentialCommands = [
       },
     },
     async run({ positionals, options }, io): Promise<AddResult> {
-      if (options.password !== undefined && options.passwordStdin) throw new UsageError("Give the password either as `password S` or with --password-stdin, not both.");
+      if (options.password !== undefined && options.passwordStdin)
+        throw new UsageError("Give the password either as `password S` or with --password-stdin, not both.");
       const now = new Date();
       const services = parseServiceList(options.service ?? "EAS");
       const kind: CredentialKind = options.qrcode ? "qr" : services.length === 1 && services[0] === "EAS" ? "mobile" : "app";
@@ -122,7 +132,7 @@ export const credentialCommands = [
     path: ["auth", "credential", "update"],
     summary: "change a credential's label, enabled flag, services, expiry or IP ranges",
     usage:
-      "gatehouse auth credential update <account> <id> [label S] [enabled true|false] [service S[,..]] [expires DATE|Nd|never] [ip_ranges CIDR,..|\"\"] [--json]",
+      'gatehouse auth credential update <account> <id> [label S] [enabled true|false] [service S[,..]] [expires DATE|Nd|never] [ip_ranges CIDR,..|""] [--json]',
     spec: {
       positionals: ["account", "id"],
       options: {

@@ -1,20 +1,15 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
 import { changePasswordAction } from "@/app/(portal)/account/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
-import { formLevelError, idle, type FormState } from "@/lib/actions/action-result";
+import { formLevelError } from "@/lib/actions/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function ChangePasswordForm() {
-  const [state, action] = useActionState<FormState<{ changed: boolean }>, FormData>(changePasswordAction, idle);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
-  const errors = state && !state.ok ? state.error.fieldErrors : undefined;
+  const { state, formAction, formRef, fieldErrors: errors } = useFormAction(changePasswordAction);
   return (
-    <form ref={form} action={action} className="max-w-md space-y-4" noValidate>
+    <form ref={formRef} action={formAction} className="max-w-md space-y-4" noValidate>
       {state?.ok && <FormMessage tone="success" message="Password changed. Other sessions were signed out." />}
       <FormMessage tone="error" message={formLevelError(state)} />
       <Field

@@ -1,25 +1,25 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useActionState, useEffect, useRef } from "react";
 import { createUserAction } from "@/app/(admin)/admin/users/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { formLevelError, idle, type FormState, valuesOf } from "@/lib/actions/action-result";
+import { formLevelError, valuesOf } from "@/lib/actions/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
 
 export function CreateUserForm() {
-  const [state, action] = useActionState<FormState<{ id: string; email: string }>, FormData>(createUserAction, idle);
   const queryClient = useQueryClient();
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (!state?.ok) return;
-    form.current?.reset();
+  const {
+    state,
+    formAction,
+    formRef,
+    fieldErrors: errors,
+  } = useFormAction(createUserAction, () => {
     void queryClient.invalidateQueries({ queryKey: ["users"] });
-  }, [state, queryClient]);
-  const errors = state && !state.ok ? state.error.fieldErrors : undefined;
+  });
   return (
-    <form ref={form} action={action} className="grid max-w-xl gap-4" noValidate>
+    <form ref={formRef} action={formAction} className="grid max-w-xl gap-4" noValidate>
       {state?.ok && <FormMessage tone="success" message={`User ${state.data.email} created.`} />}
       <FormMessage tone="error" message={formLevelError(state)} />
       <Field

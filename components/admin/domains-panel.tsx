@@ -1,6 +1,5 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useActionState, useEffect, useRef } from "react";
 import { createDomainAction, deleteDomainAction } from "@/app/(admin)/admin/domains/actions";
 import { fetchJson } from "@/components/admin/fetch-json";
 import { SubmitButton } from "@/components/ui/button";
@@ -9,19 +8,16 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import { valuesOf, type FormState } from "@/lib/actions/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { valuesOf } from "@/lib/actions/action-result";
 import type { DomainView } from "@/lib/domains/domain-ops";
 
 export function DomainsPanel() {
   const queryClient = useQueryClient();
   const domains = useQuery({ queryKey: ["domains"], queryFn: () => fetchJson<DomainView[]>("/api/admin/domains") });
-  const [state, action] = useActionState<FormState<DomainView>, FormData>(createDomainAction, null);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (!state?.ok) return;
-    form.current?.reset();
+  const { state, formAction, formRef } = useFormAction(createDomainAction, () => {
     void queryClient.invalidateQueries({ queryKey: ["domains"] });
-  }, [state, queryClient]);
+  });
 
   return (
     <div className="space-y-6">
@@ -68,7 +64,7 @@ export function DomainsPanel() {
           </TBody>
         </Table>
       )}
-      <form ref={form} action={action} className="flex max-w-xl flex-col gap-3 sm:flex-row sm:items-start" noValidate>
+      <form ref={formRef} action={formAction} className="flex max-w-xl flex-col gap-3 sm:flex-row sm:items-start" noValidate>
         <Field
           className="flex-1"
           name="name"

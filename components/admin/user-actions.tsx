@@ -1,13 +1,13 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
 import { deleteUserAction, resetPasswordAction, setUserStatusAction } from "@/app/(admin)/admin/users/actions";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
-import { formLevelError, idle, type ActionResult, type FormState } from "@/lib/actions/action-result";
+import { useFormAction } from "@/components/ui/use-form-action";
+import { formLevelError, type ActionResult } from "@/lib/actions/action-result";
 
 /** Throws the action's message so ConfirmButton shows it in the dialog. */
 function unwrap<T>(result: ActionResult<T>): T {
@@ -64,14 +64,9 @@ export function UserStatusActions({ userId, email, status, isSelf }: { userId: s
 }
 
 export function ResetPasswordForm({ userId }: { userId: string }) {
-  const [state, action] = useActionState<FormState<{ reset: boolean }>, FormData>(resetPasswordAction, idle);
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state?.ok) form.current?.reset();
-  }, [state]);
-  const errors = state && !state.ok ? state.error.fieldErrors : undefined;
+  const { state, formAction, formRef, fieldErrors: errors } = useFormAction(resetPasswordAction);
   return (
-    <form ref={form} action={action} className="max-w-md space-y-4" noValidate>
+    <form ref={formRef} action={formAction} className="max-w-md space-y-4" noValidate>
       {state?.ok && <FormMessage tone="success" message="Password set. The user was signed out everywhere." />}
       <FormMessage tone="error" message={formLevelError(state)} />
       <input type="hidden" name="id" value={userId} />

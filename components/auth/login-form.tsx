@@ -37,7 +37,15 @@ export function LoginForm({ next }: { next?: string }) {
         maxLength={254}
         error={fieldErrors?.email}
       />
-      <Field name="password" label="Password" type="password" autoComplete="current-password" required maxLength={256} error={fieldErrors?.password} />
+      <Field
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="current-password"
+        required
+        maxLength={256}
+        error={fieldErrors?.password}
+      />
       <SubmitButton fullWidth pendingLabel="Signing in…">
         Sign in
       </SubmitButton>

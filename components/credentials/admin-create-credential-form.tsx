@@ -45,15 +45,18 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
         ) : (
           <FormMessage tone="success" message={`Credential “${shown.credential.label}” created with the password you chose.`} />
         ))}
-      <form
-        ref={form}
-        onSubmit={submit.onSubmit}
-        className="grid max-w-2xl gap-4"
-        noValidate
-      >
+      <form ref={form} onSubmit={submit.onSubmit} className="grid max-w-2xl gap-4" noValidate>
         <FormMessage tone="error" message={formLevelError(state)} />
         <input type="hidden" name="userId" value={userId} />
-        <Field name="label" label="Credential label" defaultValue={values.label} maxLength={64} required autoComplete="off" error={errors?.label} />
+        <Field
+          name="label"
+          label="Credential label"
+          defaultValue={values.label}
+          maxLength={64}
+          required
+          autoComplete="off"
+          error={errors?.label}
+        />
         <Select
           name="preset"
           label="Preset"
@@ -78,13 +81,7 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
           error={errors?.password}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field
-            name="expiresAt"
-            type="date"
-            label="Expires (optional)"
-            defaultValue={values.expiresAt}
-            error={errors?.expiresAt}
-          />
+          <Field name="expiresAt" type="date" label="Expires (optional)" defaultValue={values.expiresAt} error={errors?.expiresAt} />
           <Field
             name="allowedIpRanges"
             label="Allowed IP ranges (optional)"
@@ -96,7 +93,9 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
           />
         </div>
         <div>
-          <SubmitButton pending={submit.pending} pendingLabel="Creating…">Create credential</SubmitButton>
+          <SubmitButton pending={submit.pending} pendingLabel="Creating…">
+            Create credential
+          </SubmitButton>
         </div>
       </form>
     </div>

@@ -52,7 +52,15 @@ export function AdminEditCredentialForm({
         <FormMessage tone="error" message={formLevelError(state)} />
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="id" value={credential.id} />
-        <Field name="label" label="Credential label" defaultValue={credential.label} maxLength={64} required autoComplete="off" error={errors?.label} />
+        <Field
+          name="label"
+          label="Credential label"
+          defaultValue={credential.label}
+          maxLength={64}
+          required
+          autoComplete="off"
+          error={errors?.label}
+        />
         <Select
           name="enabled"
           label="Status"
@@ -65,7 +73,9 @@ export function AdminEditCredentialForm({
         <ServicesPicker name="services" services={services} value={picked} onChange={setPicked} error={errors?.services} />
         {opensWebUi(picked) && <WebSessionWarning />}
         <div className="flex gap-2">
-          <SubmitButton pending={submit.pending} pendingLabel="Saving…">Save changes</SubmitButton>
+          <SubmitButton pending={submit.pending} pendingLabel="Saving…">
+            Save changes
+          </SubmitButton>
           <Button variant="secondary" onClick={onDone}>
             Cancel
           </Button>

@@ -30,12 +30,7 @@ export function AppPasswordForm({ services }: { services: readonly string[] }) {
       {shown && (
         <CredentialReveal title="App password" secret={shown.secret} user={shown.user} services={shown.credential.services} onDone={hide} />
       )}
-      <form
-        ref={form}
-        onSubmit={submit.onSubmit}
-        className="grid max-w-2xl gap-4"
-        noValidate
-      >
+      <form ref={form} onSubmit={submit.onSubmit} className="grid max-w-2xl gap-4" noValidate>
         <FormMessage tone="error" message={formLevelError(state)} />
         <Field
           name="label"
@@ -59,7 +54,9 @@ export function AppPasswordForm({ services }: { services: readonly string[] }) {
           className="max-w-xs"
         />
         <div>
-          <SubmitButton pending={submit.pending} pendingLabel="Creating…">Create app password</SubmitButton>
+          <SubmitButton pending={submit.pending} pendingLabel="Creating…">
+            Create app password
+          </SubmitButton>
         </div>
       </form>
     </div>

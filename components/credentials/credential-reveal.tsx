@@ -45,7 +45,11 @@ export function CredentialReveal({
           <details className="w-full text-sm">
             <summary className="cursor-pointer text-muted">Cannot scan? Show what the code contains</summary>
             <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-start">
-              <code id={qrTextId} data-testid="qr-text" className="block min-w-0 flex-1 select-all break-all rounded-md border border-line bg-surface px-3 py-2 font-mono text-xs">
+              <code
+                id={qrTextId}
+                data-testid="qr-text"
+                className="block min-w-0 flex-1 select-all break-all rounded-md border border-line bg-surface px-3 py-2 font-mono text-xs"
+              >
                 {qr}
               </code>
               <CopyButton text={qr} targetId={qrTextId} label="QR code content" />

@@ -102,7 +102,13 @@ export function CredentialTable({
   );
 }
 
-function ToggleButton({ credential: c, onSetEnabled }: { credential: CredentialJson; onSetEnabled: (id: string, enabled: boolean) => Promise<void> }) {
+function ToggleButton({
+  credential: c,
+  onSetEnabled,
+}: {
+  credential: CredentialJson;
+  onSetEnabled: (id: string, enabled: boolean) => Promise<void>;
+}) {
   const toast = useToast();
   const [busy, setBusy] = useState(false);
   if (c.enabled) {

@@ -43,7 +43,10 @@ export function MobileAppForm() {
         />
       )}
       {shown?.mode === "one-time" && (
-        <FormMessage tone="info" message={`Valid once, until ${formatWhen(shown.expiresAt)}. It is not listed below until the app uses it.`} />
+        <FormMessage
+          tone="info"
+          message={`Valid once, until ${formatWhen(shown.expiresAt)}. It is not listed below until the app uses it.`}
+        />
       )}
       <form ref={form} action={action} className="grid max-w-xl gap-4" noValidate>
         <FormMessage tone="error" message={formLevelError(state)} />

@@ -5,8 +5,8 @@ export function WebSessionWarning() {
   return (
     <FormMessage tone="info" className="border-warning/40 bg-warning-soft text-fg">
       <span data-testid="webui-warning">
-        Warning: a credential for WebUI signs in to the web UI <strong>without the second factor</strong> (no one-time code is asked).
-        Treat it like your password, give it an expiry, and delete it when it is no longer needed.
+        Warning: a credential for WebUI signs in to the web UI <strong>without the second factor</strong> (no one-time code is asked). Treat
+        it like your password, give it an expiry, and delete it when it is no longer needed.
       </span>
     </FormMessage>
   );

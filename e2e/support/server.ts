@@ -29,7 +29,15 @@ export function cli(args: string[], stdin?: string): { code: number; stdout: str
 
 /** Creates an account through the CLI (as an operator would) and returns its credentials. */
 export function createAccount(email: string, password: string, opts: { admin?: boolean; name?: string } = {}) {
-  const args = ["user", "create", email, "--password-stdin", "--create-domain", ...(opts.admin ? ["--admin"] : []), ...(opts.name ? ["--name", opts.name] : [])];
+  const args = [
+    "user",
+    "create",
+    email,
+    "--password-stdin",
+    "--create-domain",
+    ...(opts.admin ? ["--admin"] : []),
+    ...(opts.name ? ["--name", opts.name] : []),
+  ];
   const r = cli(args, password + "\n");
   if (r.code !== 0) throw new Error(`could not create ${email}: ${r.stderr}`);
   return { email, password };

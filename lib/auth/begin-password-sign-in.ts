@@ -29,21 +29,39 @@ export async function beginPasswordSignIn(
   const check = await checkAccountPassword(input.email, input.password);
   if (!check.account) {
     const credential = await verifyServiceCredential({ email: check.email, secret: input.password, service: "WebUI", ip }, now);
-    if (credential) return openTicket({ userId: credential.userId, email: check.email, stage: "ready", authMethod: "credential" }, ctx, now, credential.credentialId);
+    if (credential)
+      return openTicket(
+        { userId: credential.userId, email: check.email, stage: "ready", authMethod: "credential" },
+        ctx,
+        now,
+        credential.credentialId,
+      );
     await recordPasswordCheck(check, { ...ctx, service: "WebUI" }, now);
     throw new AppError("invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
   }
   await recordPasswordCheck(check, { ...ctx, service: "WebUI" }, now);
   const account = check.account;
 
-  const decision = await decideSecondFactor({ userId: account.id, domainId: account.domainId, ip, trustedDeviceToken: input.trustedDeviceToken }, now);
+  const decision = await decideSecondFactor(
+    { userId: account.id, domainId: account.domainId, ip, trustedDeviceToken: input.trustedDeviceToken },
+    now,
+  );
   if ("refused" in decision) {
     await getDb().$transaction((tx) =>
-      recordAuditEvent(tx, { actor: { ...ctx, id: account.id, email: account.email }, subject: account, action: "login.2fa.enrolment_overdue", result: "denied" }),
+      recordAuditEvent(tx, {
+        actor: { ...ctx, id: account.id, email: account.email },
+        subject: account,
+        action: "login.2fa.enrolment_overdue",
+        result: "denied",
+      }),
     );
     throw new AppError("forbidden", ENROLMENT_OVERDUE_MESSAGE);
   }
-  return openTicket({ userId: account.id, email: account.email, stage: decision.stage, authMethod: "password", skippedBy: decision.skippedBy }, ctx, now);
+  return openTicket(
+    { userId: account.id, email: account.email, stage: decision.stage, authMethod: "password", skippedBy: decision.skippedBy },
+    ctx,
+    now,
+  );
 }
 
 async function openTicket(
@@ -56,9 +74,16 @@ async function openTicket(
     const actor = { ...ctx, id: t.userId, email: t.email };
     const subject = { id: t.userId, email: t.email };
     if (credentialId) {
-      await recordAuditEvent(tx, { actor, subject, action: "login.credential", result: "success", details: { service: "WebUI", credentialId } });
+      await recordAuditEvent(tx, {
+        actor,
+        subject,
+        action: "login.credential",
+        result: "success",
+        details: { service: "WebUI", credentialId },
+      });
     }
-    if (t.skippedBy) await recordAuditEvent(tx, { actor, subject, action: "login.2fa.skipped", result: "success", details: { by: t.skippedBy } });
+    if (t.skippedBy)
+      await recordAuditEvent(tx, { actor, subject, action: "login.2fa.skipped", result: "success", details: { by: t.skippedBy } });
     return createLoginTicket(tx, { userId: t.userId, stage: t.stage, authMethod: t.authMethod, ip: ctx.ip, userAgent: ctx.userAgent }, now);
   });
   return { ticket, stage: t.stage };

@@ -16,7 +16,12 @@ async function ticketUser(ticket: string | undefined, now: Date) {
   return pending.userId;
 }
 
-export async function startEnrolmentAtSignIn(ticket: string | undefined, input: { label: string; options?: RawTotpOptions }, actor: Actor, now = new Date()) {
+export async function startEnrolmentAtSignIn(
+  ticket: string | undefined,
+  input: { label: string; options?: RawTotpOptions },
+  actor: Actor,
+  now = new Date(),
+) {
   const userId = await ticketUser(ticket, now);
   const { deviceId, secret, uri } = await enrolTotpDevice(userId, input, { ...actor, id: userId }, now);
   return { deviceId, secret, uri };

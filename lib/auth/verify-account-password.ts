@@ -30,7 +30,11 @@ export async function checkAccountPassword(emailInput: string, password: string)
 export async function recordPasswordCheck(check: PasswordCheck, ctx: Actor & { service: string }, now = new Date()): Promise<void> {
   await getDb().$transaction(async (tx) => {
     if (check.reason) {
-      await recordSignInFailure(tx, { email: check.email, ip: ctx.ip ?? "", userId: check.reason === "wrong_password" ? check.userId : undefined }, now);
+      await recordSignInFailure(
+        tx,
+        { email: check.email, ip: ctx.ip ?? "", userId: check.reason === "wrong_password" ? check.userId : undefined },
+        now,
+      );
     }
     await recordAuditEvent(tx, {
       actor: { ...ctx, id: check.userId, email: check.email },

@@ -52,7 +52,13 @@ export async function verifyOtpStep(
     let trusted: { token: string; expiresAt: Date } | null = null;
     if (input.trustThisDevice) {
       trusted = await trustDevice(tx, { userId: user.id, description: describeUserAgent(ctx.userAgent ?? ""), ip, lifetimeDays }, now);
-      await recordAuditEvent(tx, { actor, subject: user, action: "trusted_device.create", result: "success", details: { ip, lifetimeDays } });
+      await recordAuditEvent(tx, {
+        actor,
+        subject: user,
+        action: "trusted_device.create",
+        result: "success",
+        details: { ip, lifetimeDays },
+      });
     }
     await recordAuditEvent(tx, { actor, subject: user, action: "login.2fa", result: "success", details: { method: result.method } });
     return { trustedDevice: trusted };

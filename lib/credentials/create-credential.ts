@@ -94,7 +94,9 @@ export async function createCredential(input: CreateCredentialInput, actor: Acto
 }
 
 /** A fresh ≥128-bit secret and its HMAC lookup hash. */
-export function generatedCredential(fields: Pick<PreparedCredential, "kind" | "label" | "services" | "expiresAt" | "allowedIpRanges">): PreparedCredential {
+export function generatedCredential(
+  fields: Pick<PreparedCredential, "kind" | "label" | "services" | "expiresAt" | "allowedIpRanges">,
+): PreparedCredential {
   const secret = generateCredentialSecret();
   return { ...fields, secret, generated: true, lookupHash: credentialLookupHash(secret), passwordHash: null };
 }

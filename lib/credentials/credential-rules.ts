@@ -43,7 +43,8 @@ export function opensWebSessionWithoutOtp(services: readonly Service[]): boolean
 export function parseCredentialLabel(raw: string): string {
   const label = (raw ?? "").trim();
   if (label.length === 0) throw invalidInput("label", "Give the credential a label, such as the device or app it is for.");
-  if ([...label].length > MAX_CREDENTIAL_LABEL) throw invalidInput("label", `Use at most ${MAX_CREDENTIAL_LABEL} characters for the label.`);
+  if ([...label].length > MAX_CREDENTIAL_LABEL)
+    throw invalidInput("label", `Use at most ${MAX_CREDENTIAL_LABEL} characters for the label.`);
   if (/[\u0000-\u001f\u007f]/.test(label)) throw invalidInput("label", "The label cannot contain control characters.");
   return label;
 }
@@ -63,7 +64,8 @@ export function checkCredentialExpiry(expiresAt: Date | null | undefined, now: D
   if (expiresAt === null || expiresAt === undefined) return null;
   if (Number.isNaN(expiresAt.getTime())) throw invalidInput("expiresAt", "Enter a valid expiry date.");
   if (expiresAt.getTime() <= now.getTime()) throw invalidInput("expiresAt", "The expiry must be in the future.");
-  if (expiresAt.getTime() - now.getTime() > MAX_CREDENTIAL_LIFETIME_MS) throw invalidInput("expiresAt", "Choose an expiry within ten years.");
+  if (expiresAt.getTime() - now.getTime() > MAX_CREDENTIAL_LIFETIME_MS)
+    throw invalidInput("expiresAt", "Choose an expiry within ten years.");
   return expiresAt;
 }
 
@@ -114,7 +116,12 @@ export function chosenPasswordProblem(password: string, email: string): string |
 
 /** Stored comma list back to canonical names; anything unknown is dropped, never trusted. */
 export function storedServices(stored: string): Service[] {
-  const set = new Set(stored.split(",").map((s) => parseService(s)).filter((s): s is Service => !!s));
+  const set = new Set(
+    stored
+      .split(",")
+      .map((s) => parseService(s))
+      .filter((s): s is Service => !!s),
+  );
   return SERVICES.filter((s) => set.has(s));
 }
 

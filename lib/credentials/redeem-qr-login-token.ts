@@ -57,7 +57,13 @@ export async function exchangeQrLoginToken(token: string, ctx: Actor, now = new 
     if (!redeemed) return null;
     const user = { id: redeemed.userId, email: redeemed.email };
     const actor = { ...ctx, id: user.id, email: user.email };
-    const prepared = generatedCredential({ kind: "qr", label: redeemed.label, services: ["MobileApp"], expiresAt: null, allowedIpRanges: "" });
+    const prepared = generatedCredential({
+      kind: "qr",
+      label: redeemed.label,
+      services: ["MobileApp"],
+      expiresAt: null,
+      allowedIpRanges: "",
+    });
     const credential = await insertCredential(tx, user, prepared, actor, now);
     await recordAuditEvent(tx, {
       actor,

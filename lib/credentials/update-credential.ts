@@ -48,9 +48,12 @@ export async function updateCredential(
     });
     if (!before) throw notFound("Credential");
     const row = await tx.credential.update({ where: { id: before.id }, data, omit: credentialRowOmit });
-    const action = changes.enabled !== undefined && Object.keys(data).length === 1
-      ? data.enabled ? "credential.enable" : "credential.disable"
-      : "credential.update";
+    const action =
+      changes.enabled !== undefined && Object.keys(data).length === 1
+        ? data.enabled
+          ? "credential.enable"
+          : "credential.disable"
+        : "credential.update";
     await recordAuditEvent(tx, {
       actor,
       subject: before.user,

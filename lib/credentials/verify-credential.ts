@@ -25,7 +25,9 @@ export async function verifyServiceCredential(
   if (check.secret.length === 0 || check.secret.length > MAX_CREDENTIAL_SECRET_INPUT) return null;
   const scope = { service: check.service, ip: check.ip };
 
-  const match = looksGenerated(check.secret) ? await findGenerated(email, check.secret, scope, now) : await findChosen(email, check.secret, scope, now);
+  const match = looksGenerated(check.secret)
+    ? await findGenerated(email, check.secret, scope, now)
+    : await findChosen(email, check.secret, scope, now);
   if (!match) return null;
 
   // Recording the use also re-checks `enabled`, so a credential disabled a moment ago does not pass.

@@ -20,7 +20,20 @@ function json<T = Record<string, unknown>>(...args: string[]): T {
   return JSON.parse(r.stdout) as T;
 }
 
-type ListedCredential = { generated: number; created: number; label: string; id: string; services: string; hash: string; enabled: boolean; algorithm: string; status: string; expiresAt: string | null; allowedIpRanges: string[]; lastUsedAt: string | null };
+type ListedCredential = {
+  generated: number;
+  created: number;
+  label: string;
+  id: string;
+  services: string;
+  hash: string;
+  enabled: boolean;
+  algorithm: string;
+  status: string;
+  expiresAt: string | null;
+  allowedIpRanges: string[];
+  lastUsedAt: string | null;
+};
 type Added = { list: ListedCredential; text_data: { auth_method: string; password: string; user: string }; qrcode?: unknown };
 
 const JOHN = "john@cli.test";
@@ -63,7 +76,23 @@ test("--json round trip: add with QR payload, list, update, delete", () => {
   assert.ok(!JSON.stringify(list).includes(added.text_data.password));
 
   // Carbonio words and flags mixed; the id is case-sensitive and passed through unchanged.
-  const updated = json<{ list: ListedCredential }>("auth", "credential", "update", JOHN, id, "label", "Old tablet", "enabled", "false", "--service", "imap", "--expires", "30d", "--ip-ranges", "192.0.2.0/24");
+  const updated = json<{ list: ListedCredential }>(
+    "auth",
+    "credential",
+    "update",
+    JOHN,
+    id,
+    "label",
+    "Old tablet",
+    "enabled",
+    "false",
+    "--service",
+    "imap",
+    "--expires",
+    "30d",
+    "--ip-ranges",
+    "192.0.2.0/24",
+  );
   assert.equal(updated.list.label, "Old tablet");
   assert.equal(updated.list.enabled, false);
   assert.equal(updated.list.status, "disabled");
@@ -88,7 +117,10 @@ test("a chosen password (password S or --password-stdin) is argon2id and policy-
   assert.equal(chosen.list.generated, 0);
   assert.equal(chosen.list.algorithm, "ARGON2ID");
   assert.equal(chosen.text_data.password, "Pelican Harbour Lantern 9");
-  const piped = gatehouse(["auth", "credential", "add", JOHN, "--password-stdin", "--label", "Piped", "--json"], "Quartz Meadow Bicycle 12\n");
+  const piped = gatehouse(
+    ["auth", "credential", "add", JOHN, "--password-stdin", "--label", "Piped", "--json"],
+    "Quartz Meadow Bicycle 12\n",
+  );
   assert.equal(piped.code, 0, piped.stderr);
   assert.equal((JSON.parse(piped.stdout) as Added).list.generated, 0);
 
@@ -101,7 +133,10 @@ test("bad input: clear one-line errors, exit codes, nothing written", () => {
   const before = json<{ list: ListedCredential[] }>("auth", "credential", "list", JOHN).list.length;
   const unknownService = gatehouse(["auth", "credential", "add", JOHN, "service", "imap,fax"]);
   assert.equal(unknownService.code, 1);
-  assert.match(unknownService.stderr, /Unknown service "fax"\. Valid services: WebUI, WebAdminUI, EAS, MobileApp, DesktopApp, DAV, IMAP, POP3, SMTP, CLI\./);
+  assert.match(
+    unknownService.stderr,
+    /Unknown service "fax"\. Valid services: WebUI, WebAdminUI, EAS, MobileApp, DesktopApp, DAV, IMAP, POP3, SMTP, CLI\./,
+  );
   const empty = gatehouse(["auth", "credential", "add", JOHN, "--service", ","]);
   assert.equal(empty.code, 1);
   assert.match(empty.stderr, /at least one service/);

@@ -24,7 +24,10 @@ test("user and domain commands round-trip, with --json everywhere", () => {
   assert.equal(run(["user", "set-password", "ann@ops.test", "--password-stdin"], "a third long passphrase\n").code, 0);
 
   const domains = JSON.parse(run(["domain", "list", "--json"]).stdout);
-  assert.deepEqual(domains.map((d: { name: string; userCount: number }) => [d.name, d.userCount]), [["ops.test", 2]]);
+  assert.deepEqual(
+    domains.map((d: { name: string; userCount: number }) => [d.name, d.userCount]),
+    [["ops.test", 2]],
+  );
   assert.equal(run(["domain", "create", "empty.test"]).code, 0);
   assert.equal(run(["domain", "delete", "ops.test"]).code, 1, "a domain with users is not deleted");
   assert.equal(run(["domain", "delete", "empty.test"]).code, 0);

@@ -36,7 +36,10 @@ test("a generated credential: secret returned once, stored only as an HMAC, audi
   assert.equal(created.credential.status, "active");
   assert.match(created.credential.id, /^[0-9A-Za-z]{10}$/);
 
-  const row = await getDb().credential.findUnique({ where: { id: created.credential.id }, omit: { lookupHash: false, passwordHash: false } });
+  const row = await getDb().credential.findUnique({
+    where: { id: created.credential.id },
+    omit: { lookupHash: false, passwordHash: false },
+  });
   assert.equal(row!.algorithm, "HMAC-SHA256");
   assert.equal(row!.lookupHash, credentialLookupHash(created.secret));
   assert.equal(row!.passwordHash, null);
@@ -46,7 +49,10 @@ test("a generated credential: secret returned once, stored only as an HMAC, audi
   const listed = JSON.stringify(await listCredentials(created.user.id));
   assert.ok(!listed.includes(created.secret) && !listed.includes(row!.lookupHash!), "the list shows neither the secret nor its hash");
 
-  const audit = await getDb().auditEvent.findFirst({ where: { action: "credential.create", subjectEmail: ANN }, orderBy: { createdAt: "desc" } });
+  const audit = await getDb().auditEvent.findFirst({
+    where: { action: "credential.create", subjectEmail: ANN },
+    orderBy: { createdAt: "desc" },
+  });
   assert.equal(audit?.result, "success");
   assert.equal(JSON.parse(audit!.details).credentialId, created.credential.id);
   const everything = JSON.stringify(await getDb().auditEvent.findMany());
@@ -62,7 +68,13 @@ test("verify: scope, account, IP ranges, expiry, disable and delete all take eff
   const { getDb } = await import("@/lib/db/client");
   const now = new Date();
   const c = await createCredential(
-    { account: ANN, label: "Thunderbird", services: ["IMAP", "SMTP"], expiresAt: new Date(now.getTime() + 30 * DAY), allowedIpRanges: "192.0.2.0/24" },
+    {
+      account: ANN,
+      label: "Thunderbird",
+      services: ["IMAP", "SMTP"],
+      expiresAt: new Date(now.getTime() + 30 * DAY),
+      allowedIpRanges: "192.0.2.0/24",
+    },
     ACTOR,
     now,
   );
@@ -75,7 +87,10 @@ test("verify: scope, account, IP ranges, expiry, disable and delete all take eff
   assert.equal(used!.lastUsedAt?.getTime(), later.getTime());
   assert.equal(used!.lastUsedIp, "192.0.2.10");
 
-  assert.ok(await verifyServiceCredential({ ...check, email: " ANN@Creds.Test ", secret: c.secret.toUpperCase().replace(/-/g, " ") }), "typed loosely");
+  assert.ok(
+    await verifyServiceCredential({ ...check, email: " ANN@Creds.Test ", secret: c.secret.toUpperCase().replace(/-/g, " ") }),
+    "typed loosely",
+  );
   assert.ok(await verifyServiceCredential({ ...check, ip: "::ffff:192.0.2.10" }), "IPv4-mapped client");
   assert.equal(await verifyServiceCredential({ ...check, service: "POP3" }), null, "out of scope");
   assert.equal(await verifyServiceCredential({ ...check, service: "WebUI" }), null, "never the web UI unless scoped");
@@ -128,8 +143,12 @@ test("chosen passwords: argon2id, policy-checked, never the account password, at
   assert.equal(await verifyServiceCredential({ ...check, service: "IMAP" }), null);
   assert.equal(await verifyServiceCredential({ ...check, email: ANN }), null, "a chosen password belongs to its account only");
 
-  for (let i = 2; i <= 5; i++) await createCredential({ account: BOB, label: `Chosen ${i}`, services: "EAS", password: `${chosen} number ${i}` }, ACTOR);
-  await assert.rejects(createCredential({ account: BOB, label: "Sixth", services: "EAS", password: `${chosen} number 6` }, ACTOR), /at most 5/);
+  for (let i = 2; i <= 5; i++)
+    await createCredential({ account: BOB, label: `Chosen ${i}`, services: "EAS", password: `${chosen} number ${i}` }, ACTOR);
+  await assert.rejects(
+    createCredential({ account: BOB, label: "Sixth", services: "EAS", password: `${chosen} number 6` }, ACTOR),
+    /at most 5/,
+  );
   assert.ok(await verifyServiceCredential(check), "the oldest of five is still tried");
 });
 
@@ -137,11 +156,17 @@ test("bad input is refused with a clear message and nothing written", async () =
   await setup();
   const { createCredential } = await import("@/lib/credentials/create-credential");
   const before = await counts();
-  await assert.rejects(createCredential({ account: ANN, label: "x", services: "imap,fax" }, ACTOR), /Unknown service "fax"\. Valid services: WebUI, /);
+  await assert.rejects(
+    createCredential({ account: ANN, label: "x", services: "imap,fax" }, ACTOR),
+    /Unknown service "fax"\. Valid services: WebUI, /,
+  );
   await assert.rejects(createCredential({ account: ANN, label: "x", services: [] }, ACTOR), /at least one service/);
   await assert.rejects(createCredential({ account: ANN, label: "L".repeat(65), services: "EAS" }, ACTOR), /at most 64/);
   await assert.rejects(createCredential({ account: "nobody@creds.test", label: "x", services: "EAS" }, ACTOR), /User not found/);
-  await assert.rejects(createCredential({ account: ANN, label: "x", services: "EAS", expiresAt: new Date(Date.now() - 1000) }, ACTOR), /in the future/);
+  await assert.rejects(
+    createCredential({ account: ANN, label: "x", services: "EAS", expiresAt: new Date(Date.now() - 1000) }, ACTOR),
+    /in the future/,
+  );
   await assert.rejects(createCredential({ account: ANN, label: "x", services: "EAS", allowedIpRanges: "10.0.0.1/8" }, ACTOR), /host bits/);
   assert.deepEqual(await counts(), before);
 });
@@ -176,7 +201,10 @@ test("one account cannot see, change or delete another's credential; every chang
   assert.equal(updated.label, "Ann's laptop");
   assert.deepEqual(updated.services, ["IMAP", "SMTP"]);
   assert.equal(updated.status, "disabled");
-  const audit = await getDb().auditEvent.findFirst({ where: { action: "credential.update", subjectId: ann.id }, orderBy: { createdAt: "desc" } });
+  const audit = await getDb().auditEvent.findFirst({
+    where: { action: "credential.update", subjectId: ann.id },
+    orderBy: { createdAt: "desc" },
+  });
   assert.deepEqual(JSON.parse(audit!.details), {
     credentialId: annsCred.credential.id,
     changed: "label,enabled,services",

@@ -13,7 +13,10 @@ test("migrations are recorded the way Prisma records them, and re-running applie
     `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`,
   );
   const files = loadMigrations(TEST_DB_KIND);
-  assert.deepEqual(rows.map((r) => r.migration_name), files.map((m) => m.name));
+  assert.deepEqual(
+    rows.map((r) => r.migration_name),
+    files.map((m) => m.name),
+  );
   for (const [i, m] of files.entries()) {
     assert.equal(rows[i].checksum, createHash("sha256").update(m.sql).digest("hex"));
     assert.ok(rows[i].finished_at);
@@ -36,6 +39,8 @@ test("a failing migration is rolled back whole and not recorded", async () => {
       ? await getDb().$queryRawUnsafe<unknown[]>(`SELECT name FROM sqlite_master WHERE name = 'Half'`)
       : await getDb().$queryRawUnsafe<unknown[]>(`SELECT tablename FROM pg_tables WHERE tablename = 'Half'`);
   assert.equal(tables.length, 0, "the table created before the failure is gone");
-  const recorded = await getDb().$queryRawUnsafe<unknown[]>(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99999999999999_broken'`);
+  const recorded = await getDb().$queryRawUnsafe<unknown[]>(
+    `SELECT 1 FROM "_prisma_migrations" WHERE migration_name = '99999999999999_broken'`,
+  );
   assert.equal(recorded.length, 0);
 });

@@ -28,8 +28,14 @@ test("the password step asks for a code only when one is needed", async () => {
   recovery = device.recoveryCodes;
   const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
   assert.equal((await beginPasswordSignIn({ email: "plain@flow.test", password: PASSWORD }, ACTOR, T0)).stage, "ready");
-  assert.equal((await beginPasswordSignIn({ email: "ed@flow.test", password: PASSWORD }, ACTOR, T0)).stage, "otp", "a device means a code even under policy 0");
-  await assert.rejects(beginPasswordSignIn({ email: "ed@flow.test", password: "wrong wrong wrong" }, ACTOR, T0), { code: "invalid_credentials" });
+  assert.equal(
+    (await beginPasswordSignIn({ email: "ed@flow.test", password: PASSWORD }, ACTOR, T0)).stage,
+    "otp",
+    "a device means a code even under policy 0",
+  );
+  await assert.rejects(beginPasswordSignIn({ email: "ed@flow.test", password: "wrong wrong wrong" }, ACTOR, T0), {
+    code: "invalid_credentials",
+  });
 });
 
 test("the OTP step: bound to a ticket, wrong codes counted, a code accepted once, trust remembered", async () => {
@@ -47,9 +53,15 @@ test("the OTP step: bound to a ticket, wrong codes counted, a code accepted once
   assert.equal(await completeSignIn(ticket, ACTOR, now), null, "an OTP-stage ticket cannot make a session");
   // Attempts 5 s apart stay clear of the throttle's delays (tested below), so only the ticket's limit shows.
   for (let i = 1; i < OTP_ATTEMPTS_PER_TICKET; i++) {
-    await assert.rejects(verifyOtpStep({ ticket, code: "000000", trustThisDevice: false }, ACTOR, at(60 + i * 5)), { code: "invalid_credentials" });
+    await assert.rejects(verifyOtpStep({ ticket, code: "000000", trustThisDevice: false }, ACTOR, at(60 + i * 5)), {
+      code: "invalid_credentials",
+    });
   }
-  await assert.rejects(verifyOtpStep({ ticket, code: "000000", trustThisDevice: false }, ACTOR, at(90)), { code: "expired" }, "the ticket is gone after too many");
+  await assert.rejects(
+    verifyOtpStep({ ticket, code: "000000", trustThisDevice: false }, ACTOR, at(90)),
+    { code: "expired" },
+    "the ticket is gone after too many",
+  );
 
   const second = (await beginPasswordSignIn({ email: "ed@flow.test", password: PASSWORD }, ACTOR, at(100))).ticket;
   const code = computeTotp(secret, opts, at(100).getTime());
@@ -59,7 +71,11 @@ test("the OTP step: bound to a ticket, wrong codes counted, a code accepted once
   assert.equal(await completeSignIn(second, ACTOR, at(100)), null, "once");
 
   const third = (await beginPasswordSignIn({ email: "ed@flow.test", password: PASSWORD }, ACTOR, at(101))).ticket;
-  await assert.rejects(verifyOtpStep({ ticket: third, code, trustThisDevice: false }, ACTOR, at(101)), { code: "invalid_credentials" }, "replayed code");
+  await assert.rejects(
+    verifyOtpStep({ ticket: third, code, trustThisDevice: false }, ACTOR, at(101)),
+    { code: "invalid_credentials" },
+    "replayed code",
+  );
 
   // The trusted device skips the code next time, from the same IP and, with ip_can_change, from another.
   const trusted = { email: "ed@flow.test", password: PASSWORD, trustedDeviceToken: ok.trustedDevice!.token };
@@ -75,7 +91,9 @@ test("the OTP step: bound to a ticket, wrong codes counted, a code accepted once
   const fourth = (await beginPasswordSignIn({ email: "ed@flow.test", password: PASSWORD }, ACTOR, at(110))).ticket;
   await verifyOtpStep({ ticket: fourth, code: recovery[0], trustThisDevice: false }, ACTOR, at(110));
   const fifth = (await beginPasswordSignIn({ email: "ed@flow.test", password: PASSWORD }, ACTOR, at(111))).ticket;
-  await assert.rejects(verifyOtpStep({ ticket: fifth, code: recovery[0], trustThisDevice: false }, ACTOR, at(111)), { code: "invalid_credentials" });
+  await assert.rejects(verifyOtpStep({ ticket: fifth, code: recovery[0], trustThisDevice: false }, ACTOR, at(111)), {
+    code: "invalid_credentials",
+  });
 });
 
 test("policy 1: a trusted range skips the code; outside it the code is asked", async () => {
@@ -101,19 +119,29 @@ test("throttling: unknown and known addresses slow down alike; 100 failures lock
     }
     await assert.rejects(beginPasswordSignIn({ email, password: PASSWORD }, ctx, at(base)), { code: "rate_limited" }, `${email} is slowed`);
     await assert.rejects(beginPasswordSignIn({ email, password: "wrong wrong wrong" }, ctx, at(base + 2)), { code: "invalid_credentials" });
-    await assert.rejects(beginPasswordSignIn({ email, password: "x" }, ctx, at(base + 3)), { code: "rate_limited" }, "the delay grew to 2 s");
+    await assert.rejects(
+      beginPasswordSignIn({ email, password: "x" }, ctx, at(base + 3)),
+      { code: "rate_limited" },
+      "the delay grew to 2 s",
+    );
   }
   const later = at(base + 2 * 3600); // counters forget after an hour without failures
 
   await getDb().user.update({ where: { email: "plain@flow.test" }, data: { failedLoginCount: THROTTLE.lockAfterFailures - 1 } });
-  await assert.rejects(beginPasswordSignIn({ email: "plain@flow.test", password: "wrong wrong wrong" }, { ...ACTOR, ip: "203.0.113.1" }, later), {
-    code: "invalid_credentials",
-  });
+  await assert.rejects(
+    beginPasswordSignIn({ email: "plain@flow.test", password: "wrong wrong wrong" }, { ...ACTOR, ip: "203.0.113.1" }, later),
+    {
+      code: "invalid_credentials",
+    },
+  );
   assert.equal((await getDb().user.findUnique({ where: { email: "plain@flow.test" } }))!.status, "locked");
   await assert.rejects(beginPasswordSignIn({ email: "plain@flow.test", password: PASSWORD }, { ...ACTOR, ip: "203.0.113.2" }, later), {
     code: "invalid_credentials",
     message: "The email address or password is not right.",
   });
   await setUserStatus("plain@flow.test", "unlock", ACTOR);
-  assert.notEqual((await beginPasswordSignIn({ email: "plain@flow.test", password: PASSWORD }, { ...ACTOR, ip: "203.0.113.3" }, later)).stage, undefined);
+  assert.notEqual(
+    (await beginPasswordSignIn({ email: "plain@flow.test", password: PASSWORD }, { ...ACTOR, ip: "203.0.113.3" }, later)).stage,
+    undefined,
+  );
 });

@@ -7,7 +7,10 @@ useTestDatabase();
 test("creating a user stores an argon2id hash at the ASVS floor and never returns it", async () => {
   const { createUser } = await import("@/lib/users/create-user");
   const { getDb } = await import("@/lib/db/client");
-  const user = await createUser({ email: "ann@example.com", displayName: "Ann", password: "plenty long passphrase", createDomain: true }, ACTOR);
+  const user = await createUser(
+    { email: "ann@example.com", displayName: "Ann", password: "plenty long passphrase", createDomain: true },
+    ACTOR,
+  );
   assert.equal("passwordHash" in user, false);
   const row = await getDb().user.findUnique({ where: { id: user.id }, omit: { passwordHash: false } });
   assert.match(row!.passwordHash!, /^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$/);
@@ -69,7 +72,11 @@ test("sessions: deleting the row signs out at once; disable and password change 
   const keep = await open();
   const other = await open();
   const keepId = (await findActiveSession(keep))!.sessionId;
-  await changeOwnPassword(ann.id, { currentPassword: "plenty long passphrase", newPassword: "another plenty long one" }, { ...ACTOR, sessionId: keepId });
+  await changeOwnPassword(
+    ann.id,
+    { currentPassword: "plenty long passphrase", newPassword: "another plenty long one" },
+    { ...ACTOR, sessionId: keepId },
+  );
   assert.ok(await findActiveSession(keep), "the session that changed the password stays");
   assert.equal(await findActiveSession(other), null, "other sessions end");
   await assert.rejects(

@@ -16,7 +16,10 @@ test("IPv4 CIDRs match inside and not outside", () => {
 
 test("bare addresses are /32 and /128", () => {
   const ranges = parseIpRanges("203.0.113.7,2001:db8::1");
-  assert.deepEqual(ranges.map((range) => range.cidr), ["203.0.113.7/32", "2001:db8::1/128"]);
+  assert.deepEqual(
+    ranges.map((range) => range.cidr),
+    ["203.0.113.7/32", "2001:db8::1/128"],
+  );
   assert.equal(ipInRanges("203.0.113.7", ranges), true);
   assert.equal(ipInRanges("203.0.113.8", ranges), false);
   assert.equal(ipInRanges("2001:db8:0:0:0:0:0:1", ranges), true);
@@ -32,7 +35,10 @@ test("/0 matches everything of its family only", () => {
 
 test("IPv6 CIDRs with zero compression and mixed case", () => {
   const ranges = parseIpRanges("2001:DB8:abcd::/48, fe80::/10");
-  assert.deepEqual(ranges.map((range) => range.cidr), ["2001:db8:abcd::/48", "fe80::/10"]);
+  assert.deepEqual(
+    ranges.map((range) => range.cidr),
+    ["2001:db8:abcd::/48", "fe80::/10"],
+  );
   assert.equal(ipInRanges("2001:db8:abcd:12::1", ranges), true);
   assert.equal(ipInRanges("2001:0db8:abcd:ffff:ffff:ffff:ffff:ffff", ranges), true);
   assert.equal(ipInRanges("2001:db8:abce::1", ranges), false);
@@ -51,7 +57,10 @@ test("IPv4-mapped IPv6 clients match IPv4 ranges, and mapped ranges become IPv4"
   // ::10.0.0.1 (deprecated IPv4-compatible) is not the same address.
   assert.equal(ipInRanges("::10.0.0.1", ranges), false);
   const mapped = parseIpRange("::ffff:192.168.0.0/112");
-  assert.deepEqual({ version: mapped.version, prefix: mapped.prefix, cidr: mapped.cidr }, { version: 4, prefix: 16, cidr: "192.168.0.0/16" });
+  assert.deepEqual(
+    { version: mapped.version, prefix: mapped.prefix, cidr: mapped.cidr },
+    { version: 4, prefix: 16, cidr: "192.168.0.0/16" },
+  );
   assert.equal(ipInRanges("192.168.4.4", [mapped]), true);
 });
 
@@ -72,9 +81,24 @@ test("normaliseIp canonicalises and unmaps", () => {
 
 test("invalid entries throw invalid_input naming the entry", () => {
   const invalid = [
-    "10.0.0.0/33", "::/129", "10.0.0.0/-1", "10.0.0.0/08", "10.0.0.0/", "10.0.0.0/8/8", "10.0.0.0/ 8",
-    "10.0.0", "256.0.0.0/8", "10.0.0.1/8", "2001:db8::1/32", "fe80::1%eth0/64", "example.com", "1.2.3.4 5.6.7.8",
-    "10.0.0.0/+8", "10.0.0.0/8.0", "[::1]/128", ":::/0",
+    "10.0.0.0/33",
+    "::/129",
+    "10.0.0.0/-1",
+    "10.0.0.0/08",
+    "10.0.0.0/",
+    "10.0.0.0/8/8",
+    "10.0.0.0/ 8",
+    "10.0.0",
+    "256.0.0.0/8",
+    "10.0.0.1/8",
+    "2001:db8::1/32",
+    "fe80::1%eth0/64",
+    "example.com",
+    "1.2.3.4 5.6.7.8",
+    "10.0.0.0/+8",
+    "10.0.0.0/8.0",
+    "[::1]/128",
+    ":::/0",
   ];
   for (const entry of invalid) {
     assert.throws(

@@ -41,7 +41,10 @@ test("Carbonio style: positional then key value pairs", () => {
 });
 
 test("flags: --name value, --name=value, booleans, --no-x", () => {
-  const r = parseArgs(["--label", "My Phone", "--service=imap,pop3", "--json", "--password-stdin", "john@example.com", "--no-admin"], credentialAdd);
+  const r = parseArgs(
+    ["--label", "My Phone", "--service=imap,pop3", "--json", "--password-stdin", "john@example.com", "--no-admin"],
+    credentialAdd,
+  );
   assert.deepEqual(r.positionals, { account: "john@example.com" });
   assert.deepEqual(r.options, { label: "My Phone", service: "imap,pop3", json: true, passwordStdin: true, admin: false });
   assert.deepEqual(parseArgs(["a@b.c", "--qrcode", "false"], credentialAdd).options, { qrcode: false });
@@ -57,7 +60,10 @@ test("mixed styles, aliases and --help", () => {
 });
 
 test("keys are case-, underscore-, hyphen- and camelCase-insensitive", () => {
-  const r = parseArgs(["IMAP", "domain", "example.com", "2FA_POLICY", "2", "trusted_ip_range", "10.0.0.0/8", "IpCanChange", "0"], policySet);
+  const r = parseArgs(
+    ["IMAP", "domain", "example.com", "2FA_POLICY", "2", "trusted_ip_range", "10.0.0.0/8", "IpCanChange", "0"],
+    policySet,
+  );
   assert.deepEqual(r.positionals, { service: "IMAP", scope: "domain", domain: "example.com" });
   assert.deepEqual(r.options, { "2fa_policy": 2, trustedIpRange: "10.0.0.0/8", ip_can_change: false });
   const flags = parseArgs(["Smtp", "global", "--2fa-policy", "1", "--trusted-ip-range=1.2.3.4/32", "--ip-can-change"], policySet);
@@ -75,7 +81,10 @@ test("a word equal to a key is a positional until the required ones are filled; 
 });
 
 function usage(argv: string[], spec: Parameters<typeof parseArgs>[1], message: RegExp) {
-  assert.throws(() => parseArgs(argv, spec), (e: unknown) => e instanceof UsageError && message.test(e.message) && !e.message.includes("\n"));
+  assert.throws(
+    () => parseArgs(argv, spec),
+    (e: unknown) => e instanceof UsageError && message.test(e.message) && !e.message.includes("\n"),
+  );
 }
 
 test("errors are UsageError with one clear line", () => {

@@ -89,7 +89,12 @@ test("one-line Carbonio format", () => {
 test("presets use known services", () => {
   assert.deepEqual(
     CREDENTIAL_PRESETS.map((p) => [p.id, p.services.join(",")]),
-    [["web-only", "WebUI"], ["imap-pop3", "IMAP,POP3"], ["smtp-only", "SMTP"], ["eas-phone", "EAS"]],
+    [
+      ["web-only", "WebUI"],
+      ["imap-pop3", "IMAP,POP3"],
+      ["smtp-only", "SMTP"],
+      ["eas-phone", "EAS"],
+    ],
   );
   for (const p of CREDENTIAL_PRESETS) for (const s of p.services) assert.ok(SERVICES.includes(s));
   assert.equal(findCredentialPreset("eas-phone")?.label, "EAS for a phone");

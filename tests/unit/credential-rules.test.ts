@@ -34,15 +34,24 @@ function fieldOf(fn: () => unknown): string[] {
 test("labels are trimmed, required, at most 64 characters, no control characters", () => {
   assert.equal(parseCredentialLabel("  Work phone  "), "Work phone");
   assert.equal(parseCredentialLabel("é".repeat(MAX_CREDENTIAL_LABEL)).length, 64, "64 accented characters are fine");
-  assert.deepEqual(fieldOf(() => parseCredentialLabel("   ")), ["label"]);
-  assert.deepEqual(fieldOf(() => parseCredentialLabel("x".repeat(65))), ["label"]);
+  assert.deepEqual(
+    fieldOf(() => parseCredentialLabel("   ")),
+    ["label"],
+  );
+  assert.deepEqual(
+    fieldOf(() => parseCredentialLabel("x".repeat(65))),
+    ["label"],
+  );
   assert.throws(() => parseCredentialLabel("x".repeat(65)), /at most 64/);
   assert.throws(() => parseCredentialLabel("evil\nlabel"), /control characters/);
 });
 
 test("services: canonical names, unknown ones listed, empty refused, self-service narrows", () => {
   assert.deepEqual(parseCredentialServices("smtp, imap,IMAP"), ["IMAP", "SMTP"]);
-  assert.throws(() => parseCredentialServices("imap,carrier-pigeon"), /Unknown service "carrier-pigeon"\. Valid services: WebUI, WebAdminUI, EAS, MobileApp, DesktopApp, DAV, IMAP, POP3, SMTP, CLI\./);
+  assert.throws(
+    () => parseCredentialServices("imap,carrier-pigeon"),
+    /Unknown service "carrier-pigeon"\. Valid services: WebUI, WebAdminUI, EAS, MobileApp, DesktopApp, DAV, IMAP, POP3, SMTP, CLI\./,
+  );
   assert.throws(() => parseCredentialServices([]), /at least one service/);
   assert.throws(() => parseCredentialServices(" , "), /at least one service/);
   assert.throws(() => parseCredentialServices("webadminui", SELF_SERVICE_SERVICES), /cannot create a credential for WebAdminUI/);
@@ -58,7 +67,10 @@ test("expiry: none, future within ten years; past, now and absurd dates refused"
   assert.equal(checkCredentialExpiry(undefined, NOW), null);
   const tomorrow = new Date(NOW.getTime() + DAY);
   assert.equal(checkCredentialExpiry(tomorrow, NOW), tomorrow);
-  assert.deepEqual(fieldOf(() => checkCredentialExpiry(new Date(NOW.getTime() - 1), NOW)), ["expiresAt"]);
+  assert.deepEqual(
+    fieldOf(() => checkCredentialExpiry(new Date(NOW.getTime() - 1), NOW)),
+    ["expiresAt"],
+  );
   assert.throws(() => checkCredentialExpiry(NOW, NOW), /in the future/);
   assert.throws(() => checkCredentialExpiry(new Date(NOW.getTime() + 11 * 366 * DAY), NOW), /within ten years/);
   assert.throws(() => checkCredentialExpiry(new Date(NaN), NOW), /valid expiry/);
@@ -79,7 +91,10 @@ test("expiry as typed: a date is valid through that day, Nd is days from now, ju
 test("IP ranges are canonicalised; a bad one is refused on the form's field", () => {
   assert.equal(parseAllowedIpRanges(""), "");
   assert.equal(parseAllowedIpRanges(" 192.0.2.0/24 , 2001:DB8::/32,192.0.2.0/24"), "192.0.2.0/24,2001:db8::/32");
-  assert.deepEqual(fieldOf(() => parseAllowedIpRanges("10.1.2.3/8")), ["allowedIpRanges"]);
+  assert.deepEqual(
+    fieldOf(() => parseAllowedIpRanges("10.1.2.3/8")),
+    ["allowedIpRanges"],
+  );
   assert.throws(() => parseAllowedIpRanges("not-an-ip"), /not an IPv4 or IPv6 address/);
 });
 
@@ -100,7 +115,11 @@ test("a credential admits only its services, while enabled and unexpired, from i
   assert.equal(credentialAdmits(ranged, imapFrom("2001:db8:1::5"), NOW), true);
   assert.equal(credentialAdmits(ranged, imapFrom("192.0.3.1"), NOW), false);
   assert.equal(credentialAdmits(ranged, imapFrom(""), NOW), false, "unknown address with ranges set");
-  assert.equal(credentialAdmits({ ...row, allowedIpRanges: "garbage" }, imapFrom("192.0.2.1"), NOW), false, "unreadable ranges admit nobody");
+  assert.equal(
+    credentialAdmits({ ...row, allowedIpRanges: "garbage" }, imapFrom("192.0.2.1"), NOW),
+    false,
+    "unreadable ranges admit nobody",
+  );
 });
 
 test("status: disabled wins over expired; expired at the instant", () => {

@@ -63,7 +63,13 @@ test("spaced, upper-case, hyphen-less and look-alike input normalise to the same
 });
 
 test("chosen passwords do not look generated and are kept exactly as typed", () => {
-  for (const chosen of ["easpass", "Correct Horse Battery Staple", "Hunter2-Hunter2", "7kq2-mx9d-01ab-cdef-ghjk-mnpq-rst", "7kq2-mx9d-01ab-cdef-ghjk-mnpq-rstu"]) {
+  for (const chosen of [
+    "easpass",
+    "Correct Horse Battery Staple",
+    "Hunter2-Hunter2",
+    "7kq2-mx9d-01ab-cdef-ghjk-mnpq-rst",
+    "7kq2-mx9d-01ab-cdef-ghjk-mnpq-rstu",
+  ]) {
     assert.equal(looksGenerated(chosen), false, chosen);
     assert.equal(normaliseCredentialSecret(chosen), chosen, chosen);
   }

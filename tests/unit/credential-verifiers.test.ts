@@ -66,7 +66,17 @@ test("the view never carries the verifier; the Carbonio record shows a fingerpri
     algorithm: "SHA256",
   });
   assert.equal(view.hashFingerprint.length, 12);
-  const chosen = toCredentialView({ ...row, generated: false, algorithm: "argon2id", lookupHash: null, passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$xx$yy", enabled: false }, NOW);
+  const chosen = toCredentialView(
+    {
+      ...row,
+      generated: false,
+      algorithm: "argon2id",
+      lookupHash: null,
+      passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$xx$yy",
+      enabled: false,
+    },
+    NOW,
+  );
   assert.equal(toCarbonioRecord(chosen).algorithm, "ARGON2ID");
   assert.equal(toCarbonioRecord(chosen).generated, 0);
   assert.equal(chosen.status, "disabled");
@@ -75,7 +85,12 @@ test("the view never carries the verifier; the Carbonio record shows a fingerpri
 
 test("the one-time QR payload carries a token and where to redeem it, never a password", () => {
   const expiresAt = new Date(NOW.getTime() + 10 * 60 * 1000);
-  const { payload, json } = oneTimeQrPayload({ user: "ann@example.com", token: "tok_abcdefghijklmnop", publicUrl: "https://mail.example.com", expiresAt });
+  const { payload, json } = oneTimeQrPayload({
+    user: "ann@example.com",
+    token: "tok_abcdefghijklmnop",
+    publicUrl: "https://mail.example.com",
+    expiresAt,
+  });
   assert.equal(
     json,
     '{"auth_method":"one_time_token","auth_payload":{"user":"ann@example.com","token":"tok_abcdefghijklmnop"},"auth_endpoint":[{"url":"https://mail.example.com"}],"redeem_url":"https://mail.example.com/api/mobile/qr-login","expires_at":"2026-06-15T12:10:00.000Z"}',

@@ -9,7 +9,7 @@ test("length floor is 15 without a second factor and 8 with one; 256 is the ceil
   assert.equal(passwordProblem("fifteen chars!!"), null);
   assert.equal(passwordProblem("eight ch", { hasSecondFactor: true }), null);
   assert.match(passwordProblem("seven c", { hasSecondFactor: true })!, /at least 8/);
-  assert.equal(passwordProblem("x".repeat(PASSWORD_MAX) .replace(/^x{10}/, "abcdefghij")), null);
+  assert.equal(passwordProblem("x".repeat(PASSWORD_MAX).replace(/^x{10}/, "abcdefghij")), null);
   assert.match(passwordProblem("y".repeat(PASSWORD_MAX + 1))!, /at most 256/);
 });
 

@@ -68,8 +68,21 @@ test("normalisation maps Crockford confusables", () => {
 
 test("malformed input normalises to null", () => {
   const malformed: unknown[] = [
-    "", "   ", "abcde", "abcde-fghjk-m", "abcde-fghju", "abcde_fghjk", "abcde.fghjk", "abcde-fghj!", "ábcde-fghjk",
-    `abcde-fghjk${" ".repeat(60)}`, "a".repeat(65), null, undefined, 1234567890, ["abcde-fghjk"],
+    "",
+    "   ",
+    "abcde",
+    "abcde-fghjk-m",
+    "abcde-fghju",
+    "abcde_fghjk",
+    "abcde.fghjk",
+    "abcde-fghj!",
+    "ábcde-fghjk",
+    `abcde-fghjk${" ".repeat(60)}`,
+    "a".repeat(65),
+    null,
+    undefined,
+    1234567890,
+    ["abcde-fghjk"],
   ];
   for (const input of malformed) assert.equal(normaliseRecoveryCode(input), null, JSON.stringify(input));
 });

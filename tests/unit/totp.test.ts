@@ -99,8 +99,21 @@ test("malformed tokens are refused before any crypto", () => {
   const good = codeAt(0);
   assert.equal(verifyTotp({ secret: SECRET, token: `${good.slice(0, 3)} ${good.slice(3)}`, options: SIX, nowMs: NOW }).valid, true);
   const bad: unknown[] = [
-    "", "12345", "1234567", `${good}0`, "12a456", "+12345", "-12345", "12.456", "１２３４５６", "٠١٢٣٤٥",
-    " ".repeat(40) + good, null, undefined, 123456, [good],
+    "",
+    "12345",
+    "1234567",
+    `${good}0`,
+    "12a456",
+    "+12345",
+    "-12345",
+    "12.456",
+    "１２３４５６",
+    "٠١٢٣٤٥",
+    " ".repeat(40) + good,
+    null,
+    undefined,
+    123456,
+    [good],
   ];
   for (const token of bad) {
     assert.deepEqual(verifyTotp({ secret: SECRET, token, options: SIX, nowMs: NOW }), { valid: false }, JSON.stringify(token));
@@ -134,7 +147,14 @@ test("generated secrets are base32 of the requested size and differ", () => {
 });
 
 test("otpauth URI carries every parameter, encoded", () => {
-  const uri = totpUri({ issuer: "Acme Mail", accountName: "john+x@example.com", secret: SECRET, algorithm: "SHA256", digits: 8, period: 60 });
+  const uri = totpUri({
+    issuer: "Acme Mail",
+    accountName: "john+x@example.com",
+    secret: SECRET,
+    algorithm: "SHA256",
+    digits: 8,
+    period: 60,
+  });
   assert.equal(
     uri,
     `otpauth://totp/Acme%20Mail:john%2Bx%40example.com?secret=${SECRET}&issuer=Acme%20Mail&algorithm=SHA256&digits=8&period=60`,

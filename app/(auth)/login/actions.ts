@@ -12,11 +12,17 @@ export const startPasswordLogin = defineAction(
   {
     name: "login.password",
     access: "public",
-    input: z.object({ email: z.string().trim().min(1, "Enter your email address.").max(254, "Use at most 254 characters."), password: passwordField }),
+    input: z.object({
+      email: z.string().trim().min(1, "Enter your email address.").max(254, "Use at most 254 characters."),
+      password: passwordField,
+    }),
   },
   async (input, ctx) => {
     const jar = await cookies();
-    const { ticket, stage } = await beginPasswordSignIn({ ...input, trustedDeviceToken: jar.get(cookieName("trusted-device"))?.value }, ctx.actor);
+    const { ticket, stage } = await beginPasswordSignIn(
+      { ...input, trustedDeviceToken: jar.get(cookieName("trusted-device"))?.value },
+      ctx.actor,
+    );
     jar.set(cookieName("login"), ticket, cookieOptions(LOGIN_TICKET_TTL_MS / 1000));
     return { stage };
   },

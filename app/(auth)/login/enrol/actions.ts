@@ -23,6 +23,10 @@ export const startEnrolmentAction = defineAction(
 );
 
 export const confirmEnrolmentAction = defineAction(
-  { name: "login.enrol.confirm", access: "public", input: z.object({ deviceId: idField, code: z.string().trim().min(1, "Enter the code.").max(64) }) },
+  {
+    name: "login.enrol.confirm",
+    access: "public",
+    input: z.object({ deviceId: idField, code: z.string().trim().min(1, "Enter the code.").max(64) }),
+  },
   async (input, ctx) => confirmEnrolmentAtSignIn(await ticket(), input.deviceId, input.code, ctx.actor),
 );

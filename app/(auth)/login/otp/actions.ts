@@ -9,11 +9,17 @@ export const verifyOtpAction = defineAction(
   {
     name: "login.otp",
     access: "public",
-    input: z.object({ code: z.string().trim().min(1, "Enter the code.").max(64, "That code is too long."), trust: z.enum(["on"]).optional() }),
+    input: z.object({
+      code: z.string().trim().min(1, "Enter the code.").max(64, "That code is too long."),
+      trust: z.enum(["on"]).optional(),
+    }),
   },
   async (input, ctx) => {
     const jar = await cookies();
-    const { trustedDevice } = await verifyOtpStep({ ticket: jar.get(cookieName("login"))?.value, code: input.code, trustThisDevice: input.trust === "on" }, ctx.actor);
+    const { trustedDevice } = await verifyOtpStep(
+      { ticket: jar.get(cookieName("login"))?.value, code: input.code, trustThisDevice: input.trust === "on" },
+      ctx.actor,
+    );
     if (trustedDevice) {
       const maxAge = Math.floor((trustedDevice.expiresAt.getTime() - Date.now()) / 1000);
       jar.set(cookieName("trusted-device"), trustedDevice.token, cookieOptions(maxAge));

@@ -2,22 +2,16 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { createCredential } from "@/lib/credentials/create-credential";
-import { MAX_CREDENTIAL_LABEL, parseExpiryInput, SELF_SERVICE_SERVICES } from "@/lib/credentials/credential-rules";
+import { parseExpiryInput, SELF_SERVICE_SERVICES } from "@/lib/credentials/credential-rules";
 import { toCredentialJson } from "@/lib/credentials/credential-view";
 import { deleteCredential } from "@/lib/credentials/delete-credential";
 import { issueQrLoginToken } from "@/lib/credentials/issue-qr-login-token";
 import { updateCredential } from "@/lib/credentials/update-credential";
+import { credentialLabelInput as label, serviceListInput as serviceList } from "@/lib/credentials/credential-input";
 import { idField } from "@/lib/validation/fields";
 
 // Self-service: every call acts on ctx.user.id and nothing the browser names as the owner.
 // Users never choose a credential's secret; it is generated and shown once in the answer.
-
-const label = z.string().max(MAX_CREDENTIAL_LABEL * 4, `Use at most ${MAX_CREDENTIAL_LABEL} characters for the label.`);
-/** A checkbox group: one ticked box arrives as a string, several as an array. */
-const serviceList = z
-  .union([z.string().max(40), z.array(z.string().max(40)).max(20)])
-  .optional()
-  .transform((v) => (v === undefined ? [] : typeof v === "string" ? [v] : v));
 
 export const createMobilePasswordAction = defineAction(
   { name: "account.credential.mobile.create", access: "user", input: z.object({ label }) },

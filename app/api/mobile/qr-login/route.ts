@@ -26,7 +26,7 @@ export async function POST(req: NextRequest): Promise<NextResponse> {
   try {
     raw = JSON.parse(text || "{}");
   } catch {
-    return json({ ok: false, error: { code: "invalid_input", message: "The body must be JSON: {\"token\": \"…\"}." } }, 400);
+    return json({ ok: false, error: { code: "invalid_input", message: 'The body must be JSON: {"token": "…"}.' } }, 400);
   }
   const parsed = body.safeParse(raw);
   if (!parsed.success) return json(GONE, 410);

@@ -2,20 +2,15 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { createCredential } from "@/lib/credentials/create-credential";
-import { MAX_CREDENTIAL_LABEL, parseExpiryInput } from "@/lib/credentials/credential-rules";
+import { parseExpiryInput } from "@/lib/credentials/credential-rules";
 import { toCredentialJson } from "@/lib/credentials/credential-view";
 import { deleteCredential } from "@/lib/credentials/delete-credential";
 import { updateCredential } from "@/lib/credentials/update-credential";
+import { credentialLabelInput as label, serviceListInput as serviceList } from "@/lib/credentials/credential-input";
 import { idField, passwordField } from "@/lib/validation/fields";
 
 // The console's credentials panel on a user's page. Every call names the account (userId) and the
 // credential, and the lib filters on both, so a credential id from another account is not found.
-
-const label = z.string().max(MAX_CREDENTIAL_LABEL * 4, `Use at most ${MAX_CREDENTIAL_LABEL} characters for the label.`);
-const serviceList = z
-  .union([z.string().max(40), z.array(z.string().max(40)).max(20)])
-  .optional()
-  .transform((v) => (v === undefined ? [] : typeof v === "string" ? [v] : v));
 
 export const adminCreateCredentialAction = defineAction(
   {

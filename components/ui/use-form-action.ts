@@ -1,0 +1,23 @@
+"use client";
+import { useActionState, useEffect, useRef } from "react";
+import type { FormState } from "@/lib/actions/action-result";
+
+type FormAction<T> = (state: FormState<T>, formData: FormData) => Promise<FormState<T>>;
+
+/**
+ * useActionState for a server action made with defineAction, plus what every form here does on
+ * success: clear the form and run `onSuccess` (refresh a list, show a toast). Field errors come
+ * from `state` with fieldErrorsOf/valuesOf.
+ */
+export function useFormAction<T>(action: FormAction<T>, onSuccess?: (data: T) => void) {
+  const [state, formAction] = useActionState<FormState<T>, FormData>(action, null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const onSuccessRef = useRef(onSuccess);
+  onSuccessRef.current = onSuccess;
+  useEffect(() => {
+    if (!state?.ok) return;
+    formRef.current?.reset();
+    onSuccessRef.current?.(state.data);
+  }, [state]);
+  return { state, formAction, formRef, fieldErrors: state && !state.ok ? state.error.fieldErrors : undefined };
+}
