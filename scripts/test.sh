@@ -16,7 +16,10 @@ if [ ! -x "$chromium" ]; then
     exit 1
   fi
 fi
-node_test() { node --conditions=react-server --import tsx --test --test-concurrency=1 --test-reporter=spec "$@"; }
+summary=$(mktemp)
+trap 'rm -f "$summary"' EXIT
+# Each stage's output also goes to $summary, so the last line can total every runner's counts.
+node_test() { node --conditions=react-server --import tsx --test --test-concurrency=1 --test-reporter=spec "$@" | tee -a "$summary"; }
 
 echo "== unit tests"
 node_test tests/unit/*.test.ts
@@ -39,4 +42,8 @@ echo "== build"
 npx next build >/tmp/gatehouse-build.log 2>&1 || { cat /tmp/gatehouse-build.log; exit 1; }
 
 echo "== end-to-end tests (Chromium)"
-npx playwright test
+npx playwright test | tee -a "$summary"
+
+passed=$(awk '/^ℹ pass [0-9]+$/ {n += $3} /^ +[0-9]+ passed/ {n += $1} END {print n + 0}' "$summary")
+failed=$(awk '/^ℹ fail [0-9]+$/ {n += $3} /^ +[0-9]+ failed/ {n += $1} END {print n + 0}' "$summary")
+echo "$passed passed, $failed failed"
