@@ -99,6 +99,17 @@ test("a recovery code works once", async ({ page, context }) => {
   await expect(page.getByLabel("Code")).toHaveAccessibleDescription(/not right/);
 });
 
+test("a spoofed X-Forwarded-For does not make the client look trusted", async ({ browser }) => {
+  expect(
+    cli(["auth", "policy", "set", "WebUI", "domain", "twofactor.test", "2fa_policy", "1", "trusted_ip_range", "10.0.0.0/8"]).code,
+  ).toBe(0);
+  const spoofing = await browser.newContext({ baseURL: "http://127.0.0.1:3100", extraHTTPHeaders: { "X-Forwarded-For": "10.1.2.3" } });
+  const page = await spoofing.newPage();
+  await passwordStep(page);
+  await expect(page).toHaveURL(/\/login\/otp$/);
+  await spoofing.close();
+});
+
 test("a trusted IP range skips the OTP step under policy 1", async ({ page, context }) => {
   await context.clearCookies();
   const set = cli(["auth", "policy", "set", "WebUI", "domain", "twofactor.test", "2fa_policy", "1", "trusted_ip_range", "127.0.0.0/8"]);

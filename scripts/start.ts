@@ -18,7 +18,10 @@ async function main() {
     if (build.status !== 0) fail("the web app did not build");
   }
 
-  const web = spawn(process.execPath, [nextBin, "start", "-H", settings.host, "-p", String(settings.port)], { stdio: "inherit" });
+  const web = spawn(process.execPath, [path.join(process.cwd(), "scripts", "web-server.mjs")], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", HOST: settings.host, PORT: String(settings.port) },
+  });
   web.on("exit", (code) => {
     console.error(`gatehouse: web process exited (${code})`);
     process.exit(code ?? 1);

@@ -18,7 +18,7 @@ export type GuardContext<A extends Access> = RequestContext & {
  * generic message, so stack traces and internals never reach a client.
  */
 export async function runGuarded<S extends z.ZodType, T, A extends Access>(
-  opts: { name: string; access: A; input: S },
+  opts: { name: string; access: A; input: S; readOnly?: boolean },
   raw: unknown,
   who: { user: SessionUser | null; request: RequestContext },
   handler: (input: z.output<S>, ctx: GuardContext<A>) => Promise<T>,
@@ -27,6 +27,11 @@ export async function runGuarded<S extends z.ZodType, T, A extends Access>(
   try {
     if (opts.access !== "public" && !user) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
     if (opts.access === "admin" && user?.role !== "admin") throw new AppError("forbidden", "This needs an administrator.");
+    // A session opened with a service credential skipped the second factor: it may use the web UI
+    // but not change the account (credentials, devices, codes, password, sessions).
+    if (opts.access !== "public" && !opts.readOnly && user?.authMethod === "credential") {
+      throw new AppError("forbidden", "You signed in with an app password. Sign in with your account password to change account settings.");
+    }
     const parsed = opts.input.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};

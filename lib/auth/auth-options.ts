@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { cookieName, cookieOptions } from "@/lib/auth/cookie-names";
 import { getKeys } from "@/lib/crypto/keys";
+import { getSettings } from "@/lib/config/settings";
 import { contextFromNodeHeaders } from "@/lib/http/request-context";
 import { SESSION_ABSOLUTE_MS, deleteSessionByRawId, findActiveSession } from "@/lib/sessions/session-store";
 
@@ -22,6 +23,8 @@ function readCookie(header: string | undefined, name: string): string | undefine
 export function authOptions(): NextAuthOptions {
   return {
     secret: getKeys().sessionSigning,
+    // next-auth guesses from NEXTAUTH_URL; ours comes from PUBLIC_URL, for its CSRF and callback cookies too.
+    useSecureCookies: getSettings().secureCookies,
     session: { strategy: "jwt", maxAge: SESSION_ABSOLUTE_MS / 1000 },
     pages: { signIn: "/login", error: "/login" },
     cookies: {

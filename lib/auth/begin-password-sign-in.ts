@@ -84,7 +84,11 @@ async function openTicket(
     }
     if (t.skippedBy)
       await recordAuditEvent(tx, { actor, subject, action: "login.2fa.skipped", result: "success", details: { by: t.skippedBy } });
-    return createLoginTicket(tx, { userId: t.userId, stage: t.stage, authMethod: t.authMethod, ip: ctx.ip, userAgent: ctx.userAgent }, now);
+    return createLoginTicket(
+      tx,
+      { userId: t.userId, stage: t.stage, authMethod: t.authMethod, credentialId, ip: ctx.ip, userAgent: ctx.userAgent },
+      now,
+    );
   });
   return { ticket, stage: t.stage };
 }

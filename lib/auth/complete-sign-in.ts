@@ -13,10 +13,10 @@ export async function completeSignIn(
   return getDb().$transaction(async (tx) => {
     const taken = await consumeReadyTicket(tx, ticket, now);
     if (!taken) return null;
-    const { userId, authMethod } = taken;
+    const { userId, authMethod, credentialId } = taken;
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, status: true } });
     if (!user || user.status !== "active") return null;
-    const sessionId = await createSession(tx, { userId, authMethod, ip: ctx.ip, userAgent: ctx.userAgent }, now);
+    const sessionId = await createSession(tx, { userId, authMethod, credentialId, ip: ctx.ip, userAgent: ctx.userAgent }, now);
     await tx.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
     await recordSignInSuccess(tx, { email: user.email, userId });
     await recordAuditEvent(tx, {

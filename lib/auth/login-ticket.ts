@@ -9,7 +9,7 @@ export type LoginStage = "otp" | "enrol" | "ready";
 
 export async function createLoginTicket(
   tx: Tx,
-  input: { userId: string; stage: LoginStage; authMethod?: string; ip?: string; userAgent?: string },
+  input: { userId: string; stage: LoginStage; authMethod?: string; credentialId?: string; ip?: string; userAgent?: string },
   now = new Date(),
 ): Promise<string> {
   const raw = randomToken();
@@ -20,6 +20,7 @@ export async function createLoginTicket(
       userId: input.userId,
       stage: input.stage,
       authMethod: input.authMethod ?? "password",
+      credentialId: input.credentialId ?? null,
       ip: (input.ip ?? "").slice(0, 64),
       userAgent: (input.userAgent ?? "").slice(0, 512),
       createdAt: now,
@@ -52,11 +53,15 @@ export async function advanceLoginTicket(
 }
 
 /** Takes a ready ticket exactly once; returns its user and how they proved themselves, or null. */
-export async function consumeReadyTicket(tx: Tx, raw: string, now = new Date()): Promise<{ userId: string; authMethod: string } | null> {
+export async function consumeReadyTicket(
+  tx: Tx,
+  raw: string,
+  now = new Date(),
+): Promise<{ userId: string; authMethod: string; credentialId: string | null } | null> {
   if (!raw || raw.length > 128) return null;
   const id = sha256Hex(raw);
   const row = await tx.pendingLogin.findUnique({ where: { id } });
   if (!row || row.stage !== "ready" || row.expiresAt <= now) return null;
   const taken = await tx.pendingLogin.deleteMany({ where: { id, stage: "ready" } });
-  return taken.count === 1 ? { userId: row.userId, authMethod: row.authMethod } : null;
+  return taken.count === 1 ? { userId: row.userId, authMethod: row.authMethod, credentialId: row.credentialId } : null;
 }

@@ -5,6 +5,9 @@ import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 
 export const INVALID_CREDENTIALS_MESSAGE = "The email address or password is not right.";
 
+const LOOKS_LIKE_ADDRESS = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
+const NOT_AN_ADDRESS = "(not an address)";
+
 export type VerifiedAccount = { id: string; email: string; role: string; domainId: string };
 export type PasswordCheck = { email: string; account: VerifiedAccount | null; userId?: string; reason: string | null };
 
@@ -14,8 +17,11 @@ export type PasswordCheck = { email: string; account: VerifiedAccount | null; us
  * the answer reveals nothing; `reason` is for the audit trail only.
  */
 export async function checkAccountPassword(emailInput: string, password: string): Promise<PasswordCheck> {
-  const email = emailInput.trim().toLowerCase().slice(0, 254);
-  const user = await getDb().user.findUnique({ where: { email }, omit: { passwordHash: false } });
+  const typed = emailInput.trim().toLowerCase().slice(0, 254);
+  const user = await getDb().user.findUnique({ where: { email: typed }, omit: { passwordHash: false } });
+  // What was typed is kept for the audit trail and the throttle only when it looks like an address:
+  // people paste passwords into the wrong field, and those must not be stored.
+  const email = user || LOOKS_LIKE_ADDRESS.test(typed) ? typed : NOT_AN_ADDRESS;
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
   const reason = !user ? "unknown_account" : user.status !== "active" ? `account_${user.status}` : !passwordOk ? "wrong_password" : null;
   const account = reason || !user ? null : { id: user.id, email: user.email, role: user.role, domainId: user.domainId };

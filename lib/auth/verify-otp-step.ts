@@ -34,15 +34,24 @@ export async function verifyOtpStep(
   const verdict = await checkThrottle({ email: user.email, ip }, now);
   if (!verdict.allowed) throw new AppError("rate_limited", `Too many attempts. Wait ${verdict.retryAfterSeconds} seconds and try again.`);
 
+  // Take one of the ticket's attempts before checking, so parallel guesses cannot exceed the limit.
+  const reserved = await db.pendingLogin.updateMany({
+    where: { id: pending.id, stage: "otp", attempts: { lt: OTP_ATTEMPTS_PER_TICKET } },
+    data: { attempts: { increment: 1 } },
+  });
+  if (reserved.count !== 1) {
+    await db.pendingLogin.deleteMany({ where: { id: pending.id } });
+    throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
+  }
+
   const result = await verifySecondFactor(user.id, input.code, actor, now);
   if (!result.ok) {
-    const attempts = await db.$transaction(async (tx) => {
-      await recordSignInFailure(tx, { email: user.email, ip, userId: user.id }, now);
-      const row = await tx.pendingLogin.update({ where: { id: pending.id }, data: { attempts: { increment: 1 } } });
-      if (row.attempts >= OTP_ATTEMPTS_PER_TICKET) await tx.pendingLogin.delete({ where: { id: pending.id } });
-      return row.attempts;
-    });
-    if (attempts >= OTP_ATTEMPTS_PER_TICKET) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
+    await db.$transaction((tx) => recordSignInFailure(tx, { email: user.email, ip, userId: user.id }, now));
+    const left = await db.pendingLogin.findUnique({ where: { id: pending.id }, select: { attempts: true } });
+    if (!left || left.attempts >= OTP_ATTEMPTS_PER_TICKET) {
+      await db.pendingLogin.deleteMany({ where: { id: pending.id } });
+      throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
+    }
     throw new AppError("invalid_credentials", WRONG_CODE_MESSAGE, { code: [WRONG_CODE_MESSAGE] });
   }
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseIpRanges } from "@/lib/net/cidr";
 
 // Every setting Gatehouse reads from the environment, validated once. An invalid value stops the
 // start with one line that names the variable (see DESIGN.md, "Other settings").
@@ -25,6 +26,19 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").max(4096).optional(),
   GATE_SECRET: z.string().min(16, "must be at least 16 characters").max(4096).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs); scripts/web-server.mjs applies it.
+  TRUSTED_PROXIES: z
+    .string()
+    .max(4096)
+    .refine((v) => {
+      try {
+        parseIpRanges(v);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a comma-separated list of IP addresses or CIDR ranges")
+    .optional(),
 });
 
 export type Settings = {

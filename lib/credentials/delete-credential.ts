@@ -15,6 +15,8 @@ export async function deleteCredential(owner: { userId: string; id: string }, ac
     if (!row) throw notFound("Credential");
     const gone = await tx.credential.deleteMany({ where: { id: row.id, userId: owner.userId } });
     if (gone.count !== 1) throw notFound("Credential");
+    // Web sessions this credential opened end with it.
+    await tx.session.deleteMany({ where: { credentialId: row.id } });
     await recordAuditEvent(tx, {
       actor,
       subject: row.user,

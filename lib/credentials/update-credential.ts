@@ -48,6 +48,9 @@ export async function updateCredential(
     });
     if (!before) throw notFound("Credential");
     const row = await tx.credential.update({ where: { id: before.id }, data, omit: credentialRowOmit });
+    // Any change to what the credential may do (or to its expiry, ranges, enabled flag) ends the web
+    // sessions it opened; the next sign-in is checked against the new rules. A new label changes nothing.
+    if (Object.keys(data).some((k) => k !== "label")) await tx.session.deleteMany({ where: { credentialId: before.id } });
     const action =
       changes.enabled !== undefined && Object.keys(data).length === 1
         ? data.enabled

@@ -52,7 +52,7 @@ export function defineRoute<S extends z.ZodType, T, A extends Access>(
       ip: clientIpFrom(req.headers.get("x-forwarded-for")),
       userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512),
     };
-    const result = await runGuarded(opts, raw, { user: await getCurrentUser(), request }, handler);
+    const result = await runGuarded({ ...opts, readOnly: isRead }, raw, { user: await getCurrentUser(), request }, handler);
     const res = NextResponse.json(result, { status: result.ok ? 200 : STATUS[result.error.code] });
     res.headers.set("Cache-Control", "no-store");
     return res;

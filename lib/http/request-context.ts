@@ -3,8 +3,8 @@ import type { IncomingHttpHeaders } from "node:http";
 
 export type RequestContext = { ip: string; userAgent: string };
 
-// Next's server appends the peer address to x-forwarded-for, so the last entry is the one we
-// trust; anything left of it was written by the client or a proxy we do not know.
+// scripts/web-server.mjs replaces X-Forwarded-For with the one client address it decided on (the
+// TCP peer, or the first untrusted hop behind TRUSTED_PROXIES), so the last entry is the one to use.
 export function clientIpFrom(forwardedFor: string | null | undefined): string {
   const parts = (forwardedFor ?? "")
     .split(",")

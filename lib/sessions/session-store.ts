@@ -7,12 +7,20 @@ export const SESSION_IDLE_MS = 30 * 60 * 1000;
 // lastSeenAt is written at most this often, so browsing does not write on every request.
 const TOUCH_EVERY_MS = 60 * 1000;
 
-export type SessionUser = { id: string; email: string; displayName: string; role: "admin" | "user"; sessionId: string };
+export type SessionUser = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: "admin" | "user";
+  sessionId: string;
+  /** How the session was opened: "credential" sessions skipped the second factor. */
+  authMethod: string;
+};
 
 /** Creates a session row; returns the raw id for the cookie (the row keeps its hash). */
 export async function createSession(
   tx: Tx,
-  input: { userId: string; authMethod: string; ip?: string; userAgent?: string },
+  input: { userId: string; authMethod: string; credentialId?: string | null; ip?: string; userAgent?: string },
   now = new Date(),
 ): Promise<string> {
   const raw = randomToken();
@@ -21,6 +29,7 @@ export async function createSession(
       id: sha256Hex(raw),
       userId: input.userId,
       authMethod: input.authMethod,
+      credentialId: input.credentialId ?? null,
       ip: (input.ip ?? "").slice(0, 64),
       userAgent: (input.userAgent ?? "").slice(0, 512),
       createdAt: now,
@@ -50,7 +59,7 @@ export async function findActiveSession(rawSessionId: string, now = new Date()):
   const { user } = row;
   // A session opened with a service credential skipped the second factor, so it never gets admin rights.
   const role = user.role === "admin" && row.authMethod !== "credential" ? "admin" : "user";
-  return { id: user.id, email: user.email, displayName: user.displayName, role, sessionId: id };
+  return { id: user.id, email: user.email, displayName: user.displayName, role, sessionId: id, authMethod: row.authMethod };
 }
 
 export async function deleteSessionByRawId(rawSessionId: string): Promise<void> {

@@ -19,7 +19,7 @@ export const THROTTLE = {
 export type ThrottleKeys = { email: string; ip: string };
 export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-const accountKey = (email: string) => `account:${email.trim().toLowerCase().slice(0, 254)}`;
+export const accountKey = (email: string) => `account:${email.trim().toLowerCase().slice(0, 254)}`;
 const ipKey = (ip: string) => `ip:${ip || "unknown"}`;
 
 /** Seconds to wait after `failures` failures, given how many are free. */

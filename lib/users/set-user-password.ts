@@ -5,6 +5,8 @@ import { hashPassword, verifyPassword } from "@/lib/passwords/hash-password";
 import { passwordProblem } from "@/lib/passwords/password-policy";
 import { revokeUserAccess } from "@/lib/sessions/revoke-sessions";
 import { findUser } from "@/lib/users/find-user";
+import { checkThrottle } from "@/lib/throttle/login-throttle";
+import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { hasEnabledTotp } from "@/lib/totp/has-second-factor";
 
 async function checkPolicy(password: string, user: { id: string; email: string }, field: string) {
@@ -29,13 +31,20 @@ export async function changeOwnPassword(
   userId: string,
   input: { currentPassword: string; newPassword: string },
   actor: Actor & { sessionId?: string },
+  now = new Date(),
 ): Promise<void> {
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: userId }, omit: { passwordHash: false } });
   if (!user) throw new AppError("unauthenticated", "Sign in again.");
+  // Guessing the current password from a session is a way in like any other: same throttle and lock.
+  const verdict = await checkThrottle({ email: user.email, ip: actor.ip ?? "" }, now);
+  if (!verdict.allowed) throw new AppError("rate_limited", `Too many attempts. Wait ${verdict.retryAfterSeconds} seconds and try again.`);
   const ok = user.passwordHash ? await verifyPassword(user.passwordHash, input.currentPassword) : false;
   if (!ok) {
-    await db.$transaction((tx) => recordAuditEvent(tx, { actor, subject: user, action: "user.password.change", result: "failure" }));
+    await db.$transaction(async (tx) => {
+      await recordSignInFailure(tx, { email: user.email, ip: actor.ip ?? "", userId: user.id }, now);
+      await recordAuditEvent(tx, { actor, subject: user, action: "user.password.change", result: "failure" });
+    });
     throw new AppError("invalid_input", "The current password is not right.", { currentPassword: ["The current password is not right."] });
   }
   if (input.newPassword === input.currentPassword) {

@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { clearThrottle } from "@/lib/throttle/login-throttle";
 import { revokeUserAccess } from "@/lib/sessions/revoke-sessions";
 import { findUser } from "@/lib/users/find-user";
 import { userViewSelect, type UserView } from "@/lib/users/user-view";
@@ -12,10 +13,13 @@ export async function setUserStatus(idOrEmail: string, change: StatusChange, act
   return getDb().$transaction(async (tx) => {
     const user = await findUser(idOrEmail, tx);
     if (change === "disable" && user.id === actor.id) throw new AppError("forbidden", "You cannot disable your own account.");
+    if (change === "unlock" && user.status !== "locked")
+      throw new AppError("conflict", `${user.email} is not locked (it is ${user.status}).`);
     const data = change === "disable" ? { status: "disabled" } : { status: "active", lockedAt: null, failedLoginCount: 0 };
     const updated = await tx.user.update({ where: { id: user.id }, data, select: userViewSelect });
     if (change === "disable") await revokeUserAccess(tx, user.id);
-    if (change === "unlock") await tx.throttleCounter.deleteMany({ where: { key: `account:${user.id}` } });
+    // Back in: the address's sign-in delay goes too, or the first try would still be told to wait.
+    if (change !== "disable") await clearThrottle(tx, user.email);
     await recordAuditEvent(tx, { actor, subject: user, action: `user.${change}`, result: "success", details: { from: user.status } });
     return updated;
   });

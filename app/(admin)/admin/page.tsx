@@ -1,5 +1,7 @@
 import { redirect } from "next/navigation";
+import { requireAdmin } from "@/lib/auth/current-session";
 
-export default function AdminHome() {
+export default async function AdminHome() {
+  await requireAdmin();
   redirect("/admin/users");
 }

@@ -4,11 +4,14 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { requireAdmin } from "@/lib/auth/current-session";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 
 export const metadata: Metadata = { title: "Audit log · Gatehouse admin" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; q?: string }> }) {
+  // Every page checks its own access: a client navigation can render a page without its layout.
+  await requireAdmin();
   const sp = await searchParams;
   const page = Math.min(Math.max(Number.parseInt(sp.page ?? "1", 10) || 1, 1), 100000);
   const q = (sp.q ?? "").slice(0, 100);

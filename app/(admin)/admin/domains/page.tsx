@@ -2,10 +2,12 @@ import type { Metadata } from "next";
 import { DomainsPanel } from "@/components/admin/domains-panel";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireAdmin } from "@/lib/auth/current-session";
 
 export const metadata: Metadata = { title: "Domains · Gatehouse admin" };
 
-export default function DomainsPage() {
+export default async function DomainsPage() {
+  await requireAdmin();
   return (
     <div className="space-y-6">
       <PageHeader title="Domains" description="Mail domains whose accounts Gatehouse manages." />

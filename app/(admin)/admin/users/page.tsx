@@ -3,10 +3,12 @@ import { CreateUserForm } from "@/components/admin/create-user-form";
 import { UsersPanel } from "@/components/admin/users-panel";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { requireAdmin } from "@/lib/auth/current-session";
 
 export const metadata: Metadata = { title: "Users · Gatehouse admin" };
 
-export default function UsersPage() {
+export default async function UsersPage() {
+  await requireAdmin();
   return (
     <div className="space-y-6">
       <PageHeader title="Users" description="Accounts that sign in through Gatehouse." />

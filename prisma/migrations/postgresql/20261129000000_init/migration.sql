@@ -39,6 +39,7 @@ CREATE TABLE "Session" (
     "id" TEXT NOT NULL,
     "userId" TEXT NOT NULL,
     "authMethod" TEXT NOT NULL DEFAULT 'password',
+    "credentialId" TEXT,
     "ip" TEXT NOT NULL DEFAULT '',
     "userAgent" TEXT NOT NULL DEFAULT '',
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -96,6 +97,7 @@ CREATE TABLE "PendingLogin" (
     "userId" TEXT NOT NULL,
     "stage" TEXT NOT NULL,
     "authMethod" TEXT NOT NULL DEFAULT 'password',
+    "credentialId" TEXT,
     "ip" TEXT NOT NULL DEFAULT '',
     "userAgent" TEXT NOT NULL DEFAULT '',
     "attempts" INTEGER NOT NULL DEFAULT 0,
@@ -207,6 +209,9 @@ CREATE INDEX "Session_userId_idx" ON "Session"("userId");
 
 -- CreateIndex
 CREATE INDEX "Session_expiresAt_idx" ON "Session"("expiresAt");
+
+-- CreateIndex
+CREATE INDEX "Session_credentialId_idx" ON "Session"("credentialId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "OneTimeToken_tokenHash_key" ON "OneTimeToken"("tokenHash");
