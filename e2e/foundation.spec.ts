@@ -62,6 +62,34 @@ test("the user signs in, sees the account page, and the old cookie is dead after
   await replay.close();
 });
 
+test("changing the password needs the current one and signs the other devices out", async ({ page, browser }) => {
+  const other = await (await browser.newContext({ baseURL: "http://127.0.0.1:3100" })).newPage();
+  await signIn(other, USER.email, USER.password);
+  await expect(other).toHaveURL(/\/account$/);
+  await signIn(page, USER.email, USER.password);
+  await expect(page).toHaveURL(/\/account$/);
+
+  const form = page.locator("form", { has: page.getByRole("button", { name: "Change password" }) });
+  await form.getByLabel("Current password").fill("not my password at all");
+  await form.getByLabel(/^New password\W*$/).fill("a brand new long passphrase");
+  await form.getByLabel("New password again").fill("a brand new long passphrase");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByLabel("Current password")).toHaveAccessibleDescription(/not right/);
+
+  await form.getByLabel("Current password").fill(USER.password);
+  await form.getByLabel(/^New password\W*$/).fill("a brand new long passphrase");
+  await form.getByLabel("New password again").fill("a brand new long passphrase");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Password changed. Other sessions were signed out.")).toBeVisible();
+
+  await other.goto("/account");
+  await expect(other).toHaveURL(/\/login$/);
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/account$/, { timeout: 5000 });
+  USER.password = "a brand new long passphrase";
+  await other.context().close();
+});
+
 test("wrong password, unknown address and a disabled account get the same answer", async ({ page }) => {
   const generic = "The email address or password is not right.";
   await signIn(page, USER.email, "not the password at all");
