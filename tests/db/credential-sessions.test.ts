@@ -32,9 +32,14 @@ test("a credential session is never admin and may not change the account", async
   const { runGuarded } = await import("@/lib/actions/run-guarded");
   const { z } = await import("zod");
   let ran = false;
-  const result = await runGuarded({ name: "t", access: "user", input: z.object({}) }, {}, { user: session, request: { ip: "", userAgent: "" } }, async () => {
-    ran = true;
-  });
+  const result = await runGuarded(
+    { name: "t", access: "user", input: z.object({}) },
+    {},
+    { user: session, request: { ip: "", userAgent: "" } },
+    async () => {
+      ran = true;
+    },
+  );
   assert.equal(ran, false);
   assert.equal(result.ok, false);
   assert.equal(!result.ok && result.error.code, "forbidden");
@@ -61,11 +66,16 @@ test("guessing the current password on the change form is throttled and counts t
   const user = await findUser("web@cs.test");
   const t0 = new Date("2026-11-29T12:00:00Z");
   for (let i = 0; i < THROTTLE.freeAccountFailures; i++) {
-    await assert.rejects(changeOwnPassword(user.id, { currentPassword: "guess guess guess", newPassword: "whatever long enough" }, ACTOR, t0), {
-      code: "invalid_input",
-    });
+    await assert.rejects(
+      changeOwnPassword(user.id, { currentPassword: "guess guess guess", newPassword: "whatever long enough" }, ACTOR, t0),
+      {
+        code: "invalid_input",
+      },
+    );
   }
-  await assert.rejects(changeOwnPassword(user.id, { currentPassword: PASSWORD, newPassword: "whatever long enough" }, ACTOR, t0), { code: "rate_limited" });
+  await assert.rejects(changeOwnPassword(user.id, { currentPassword: PASSWORD, newPassword: "whatever long enough" }, ACTOR, t0), {
+    code: "rate_limited",
+  });
   assert.equal((await findUser("web@cs.test")).failedLoginCount, THROTTLE.freeAccountFailures);
 });
 
