@@ -7,19 +7,13 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { formLevelError, type ActionResult } from "@/lib/actions/action-result";
-
-/** Throws the action's message so ConfirmButton shows it in the dialog. */
-function unwrap<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
+import { formLevelError, type ActionResult, unwrapResult } from "@/lib/actions/action-result";
 
 export function UserStatusActions({ userId, email, status, isSelf }: { userId: string; email: string; status: string; isSelf: boolean }) {
   const router = useRouter();
   const toast = useToast();
   const change = async (kind: "disable" | "enable" | "unlock") => {
-    const r = unwrap(await setUserStatusAction({ id: userId, change: kind }));
+    const r = unwrapResult(await setUserStatusAction({ id: userId, change: kind }));
     toast.success(`${email} is now ${r.status}.`);
     router.refresh();
   };
@@ -52,7 +46,7 @@ export function UserStatusActions({ userId, email, status, isSelf }: { userId: s
         confirmLabel="Delete user"
         disabled={isSelf}
         onConfirm={async () => {
-          unwrap(await deleteUserAction({ id: userId }));
+          unwrapResult(await deleteUserAction({ id: userId }));
           toast.success(`${email} was deleted.`);
           router.replace("/admin/users");
         }}

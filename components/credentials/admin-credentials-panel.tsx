@@ -6,17 +6,12 @@ import { fetchJson } from "@/components/admin/fetch-json";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { type ActionResult, unwrapResult } from "@/lib/actions/action-result";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
 import { AdminCreateCredentialForm, type PresetOption } from "./admin-create-credential-form";
 import { AdminEditCredentialForm } from "./admin-edit-credential-form";
 import { CredentialTable } from "./credential-table";
 import { userCredentialsKey } from "./use-created";
-
-function unwrap<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
 
 /** List (with last use), create, edit, enable/disable and delete one account's credentials. */
 export function AdminCredentialsPanel({
@@ -55,12 +50,12 @@ export function AdminCredentialsPanel({
             </Button>
           )}
           onSetEnabled={async (id, enabled) => {
-            unwrap(await adminUpdateCredentialAction({ userId, id, enabled }));
+            unwrapResult(await adminUpdateCredentialAction({ userId, id, enabled }));
             toast.success(enabled ? "Credential enabled." : "Credential disabled.");
             await refresh();
           }}
           onDelete={async (id) => {
-            const gone = unwrap(await adminDeleteCredentialAction({ userId, id }));
+            const gone = unwrapResult(await adminDeleteCredentialAction({ userId, id }));
             toast.success(`“${gone.label}” was deleted.`);
             if (editing === id) setEditing(null);
             await refresh();

@@ -4,15 +4,10 @@ import { deleteOwnCredentialAction, setOwnCredentialEnabledAction } from "@/app/
 import { fetchJson } from "@/components/admin/fetch-json";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import type { ActionResult } from "@/lib/actions/action-result";
+import { type ActionResult, unwrapResult } from "@/lib/actions/action-result";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
 import { CredentialTable } from "./credential-table";
 import { OWN_CREDENTIALS_KEY } from "./use-created";
-
-function unwrap<T>(result: ActionResult<T>): T {
-  if (!result.ok) throw new Error(result.error.message);
-  return result.data;
-}
 
 /** The signed-in user's credentials, with enable/disable and delete. */
 export function OwnCredentialsList() {
@@ -30,12 +25,12 @@ export function OwnCredentialsList() {
       credentials={list.data.credentials}
       emptyText="You have no credentials yet."
       onSetEnabled={async (id, enabled) => {
-        unwrap(await setOwnCredentialEnabledAction({ id, enabled }));
+        unwrapResult(await setOwnCredentialEnabledAction({ id, enabled }));
         toast.success(enabled ? "Credential enabled." : "Credential disabled.");
         await refresh();
       }}
       onDelete={async (id) => {
-        const gone = unwrap(await deleteOwnCredentialAction({ id }));
+        const gone = unwrapResult(await deleteOwnCredentialAction({ id }));
         toast.success(`“${gone.label}” was deleted.`);
         await refresh();
       }}

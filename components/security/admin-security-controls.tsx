@@ -6,7 +6,7 @@ import {
   adminRevokeSessionAction,
   adminRevokeTrustedDeviceAction,
 } from "@/app/(admin)/admin/users/[id]/security-actions";
-import { unwrap } from "@/components/security/format-time";
+import { unwrapResult as unwrap } from "@/lib/actions/action-result";
 import { SessionList } from "@/components/security/session-list";
 import { TotpDeviceList } from "@/components/security/totp-device-list";
 import { TrustedDeviceList } from "@/components/security/trusted-device-list";

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { unwrap } from "@/components/security/format-time";
+import { unwrapResult as unwrap } from "@/lib/actions/action-result";
 import { RecoveryCodesPanel } from "@/components/security/recovery-codes-panel";
 import { ConfirmButton } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/actions/action-result";

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { formatWhen, unwrap } from "@/components/security/format-time";
+import { formatWhen } from "@/components/security/format-time";
+import { unwrapResult as unwrap } from "@/lib/actions/action-result";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { formatWhen, unwrap } from "@/components/security/format-time";
+import { formatWhen } from "@/components/security/format-time";
+import { unwrapResult as unwrap } from "@/lib/actions/action-result";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";

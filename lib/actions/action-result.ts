@@ -31,3 +31,9 @@ export function fieldErrorsOf(state: FormState<unknown>): Record<string, string[
 export function valuesOf(state: FormState<unknown>): Record<string, string> {
   return (state && !state.ok && state.error.values) || {};
 }
+
+/** The data of a successful result; otherwise throws its message (ConfirmButton shows it in its dialog). */
+export function unwrapResult<T>(result: ActionResult<T>): T {
+  if (!result.ok) throw new Error(result.error.message);
+  return result.data;
+}
