@@ -14,6 +14,9 @@ async function main() {
 
   if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     console.log("gatehouse: no build found, building the web app once (npm run build rebuilds)");
+    // The Prisma clients are generated code: make them match the schema before the build type-checks.
+    const generate = spawnSync(process.execPath, [path.join(process.cwd(), "scripts", "prisma-generate.mjs")], { stdio: "inherit" });
+    if (generate.status !== 0) fail("could not generate the database client");
     const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
     if (build.status !== 0) fail("the web app did not build");
   }
