@@ -1,4 +1,4 @@
-import { before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ACTOR, useTestDatabase } from "./support";
 
@@ -37,12 +37,19 @@ async function snapshot() {
 
 // The trusted-device lifetime and admin-required 2FA with its grace period.
 
-before(async () => {
-  const { createUser } = await lib();
-  await createUser({ email: "ann@pol.example", password: PASSWORD, createDomain: true }, ACTOR);
-  await createUser({ email: "bo@other.example", password: PASSWORD, createDomain: true }, ACTOR);
-});
+// Made by the first test that needs them (a second top-level before() hook is not ordered after
+// useTestDatabase's migration on every Node version).
+let accounts: Promise<void> | undefined;
+function ensureAccounts(): Promise<void> {
+  accounts ??= (async () => {
+    const { createUser } = await lib();
+    await createUser({ email: "ann@pol.example", password: PASSWORD, createDomain: true }, ACTOR);
+    await createUser({ email: "bo@other.example", password: PASSWORD, createDomain: true }, ACTOR);
+  })();
+  return accounts;
+}
 test("trusted-device lifetime: 30 days by default, 1 to 365 accepted, shortening caps devices already trusted", async () => {
+  await ensureAccounts();
   const { getTrustedDeviceLifetimeDays, setTrustedDeviceLifetimeDays } = await import("@/lib/policies/trusted-device-lifetime");
   const { db } = await lib();
   assert.equal(await getTrustedDeviceLifetimeDays(), 30);
@@ -85,6 +92,7 @@ test("trusted-device lifetime: 30 days by default, 1 to 365 accepted, shortening
 });
 
 test("requiring 2FA for one user: grace runs from the switch-on for the domain's grace days", async () => {
+  await ensureAccounts();
   const { setUserTwoFactorRequired } = await import("@/lib/two-factor/set-two-factor-requirement");
   const { twoFactorRequirement } = await import("@/lib/two-factor/two-factor-requirement");
   const { db } = await lib();
@@ -126,6 +134,7 @@ test("requiring 2FA for one user: grace runs from the switch-on for the domain's
 });
 
 test("requiring 2FA for a domain: existing accounts get the grace from now, new ones from their creation", async () => {
+  await ensureAccounts();
   const { setDomainTwoFactorRequired, setUserTwoFactorRequired } = await import("@/lib/two-factor/set-two-factor-requirement");
   const { twoFactorRequirement, twoFactorRequirementDetails } = await import("@/lib/two-factor/two-factor-requirement");
   const { getDomainTwoFactorSettings } = await import("@/lib/two-factor/domain-two-factor-settings");
