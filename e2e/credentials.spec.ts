@@ -245,6 +245,13 @@ test("a WebUI credential signs in without OTP", async ({ page, browser }) => {
   await kiosk.goto("/account/credentials");
   await expect(row(kiosk, "Kiosk")).toContainText("from 127.0.0.1");
   await expect(row(kiosk, "Phone")).toContainText("Never");
+
+  // A session that skipped the second factor may look but not change the account.
+  await expect(kiosk.getByText(/signed in with an app password/)).toBeVisible();
+  await kiosk.getByLabel("Label for the mobile password").fill("Sneaky");
+  await kiosk.getByRole("button", { name: "Create mobile password" }).click();
+  await expect(kiosk.getByText(/Sign in with your account password to change account settings/)).toBeVisible();
+  await expect(row(kiosk, "Sneaky")).toHaveCount(0);
   await fresh.close();
   expect(cli(["auth", "twoFactor", "require", BOB.email, "false"]).code).toBe(0);
 });

@@ -137,10 +137,12 @@ test("the account locks after 100 failures in a row, says nothing, and an admin 
   await expect(adminPage).toHaveURL(/\/admin\/users$/);
   await adminPage.getByLabel("Search users").fill(USER.email);
   await adminPage.getByRole("link", { name: USER.email }).click();
-  await expect(adminPage.getByText("locked").first()).toBeVisible();
+  await expect(adminPage.getByText("locked", { exact: true })).toBeVisible();
   await adminPage.getByRole("button", { name: "Unlock" }).click();
   await adminPage.getByRole("alertdialog").getByRole("button", { name: "Enable" }).click();
-  await expect(adminPage.getByText("active").first()).toBeVisible();
+  // The status badge and the action buttons change once the unlock is done.
+  await expect(adminPage.getByText("active", { exact: true })).toBeVisible();
+  await expect(adminPage.getByRole("button", { name: "Disable" })).toBeVisible();
 
   resetThrottle();
   await passwordStep(page);

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { SignOutForm } from "@/components/auth/sign-out-form";
 import { AppShell } from "@/components/nav/app-shell";
+import { FormMessage } from "@/components/ui/form-message";
 import { requireUser } from "@/lib/auth/current-session";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,13 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   ];
   return (
     <AppShell nav={nav} area="Account" homeHref="/account" user={user.email} signOut={<SignOutForm />}>
+      {user.authMethod === "credential" && (
+        <FormMessage
+          tone="info"
+          className="mb-6"
+          message="You signed in with an app password, so your account settings are read-only here. Sign in with your account password to change them."
+        />
+      )}
       {children}
     </AppShell>
   );
