@@ -6,16 +6,16 @@ import { ConfirmButton } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import { useFormAction } from "@/components/ui/use-form-action";
-import { formLevelError, type ActionResult, unwrapResult } from "@/lib/actions/action-result";
+import { formLevelError, unwrapResult } from "@/lib/actions/action-result";
 
 export function UserStatusActions({ userId, email, status, isSelf }: { userId: string; email: string; status: string; isSelf: boolean }) {
   const router = useRouter();
   const toast = useToast();
+  const confirmed = useConfirmedAction();
   const change = async (kind: "disable" | "enable" | "unlock") => {
-    const r = unwrapResult(await setUserStatusAction({ id: userId, change: kind }));
-    toast.success(`${email} is now ${r.status}.`);
-    router.refresh();
+    await confirmed(setUserStatusAction({ id: userId, change: kind }), (r) => `${email} is now ${r.status}.`);
   };
   return (
     <div className="flex flex-wrap gap-3">

@@ -1,17 +1,15 @@
 "use client";
-import { useRouter } from "next/navigation";
 import {
   adminDeleteTotpDeviceAction,
   adminResetTwoFactorAction,
   adminRevokeSessionAction,
   adminRevokeTrustedDeviceAction,
 } from "@/app/(admin)/admin/users/[id]/security-actions";
-import { unwrapResult as unwrap } from "@/lib/actions/action-result";
 import { SessionList } from "@/components/security/session-list";
 import { TotpDeviceList } from "@/components/security/totp-device-list";
 import { TrustedDeviceList } from "@/components/security/trusted-device-list";
 import { ConfirmButton } from "@/components/ui/dialog";
-import { useToast } from "@/components/ui/toast";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import type { SessionView } from "@/lib/sessions/list-sessions";
 import type { TotpDeviceView } from "@/lib/totp/totp-device-store";
 import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devices";
@@ -27,8 +25,7 @@ export interface AdminSecurityControlsProps {
 
 /** The admin's view of one user's second factor, sessions and trusted devices, bound to admin actions. */
 export function AdminSecurityControls({ userId, email, devices, recoveryCodes, sessions, trustedDevices }: AdminSecurityControlsProps) {
-  const router = useRouter();
-  const toast = useToast();
+  const confirmed = useConfirmedAction();
   const hasAnything = devices.length > 0 || recoveryCodes.total > 0 || sessions.length > 0 || trustedDevices.length > 0;
   return (
     <div className="space-y-6">
@@ -44,9 +41,7 @@ export function AdminSecurityControls({ userId, email, devices, recoveryCodes, s
             description="Every authenticator app and recovery code is deleted, and the user is signed out everywhere and loses their trusted devices. They can set up a new app at their next sign-in."
             confirmLabel="Reset 2FA"
             onConfirm={async () => {
-              unwrap(await adminResetTwoFactorAction({ userId }));
-              toast.success(`Two-step sign-in was reset for ${email}.`);
-              router.refresh();
+              await confirmed(adminResetTwoFactorAction({ userId }), `Two-step sign-in was reset for ${email}.`);
             }}
           >
             Reset 2FA

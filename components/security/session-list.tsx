@@ -1,12 +1,10 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { formatWhen } from "@/components/security/format-time";
-import { unwrapResult as unwrap } from "@/lib/actions/action-result";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import { useToast } from "@/components/ui/toast";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { SessionView } from "@/lib/sessions/list-sessions";
 
@@ -18,15 +16,10 @@ export interface SessionListProps {
 
 /** Signed-in browsers (device, IP, created, last seen), the current one marked; others can be signed out. */
 export function SessionList({ sessions, onRevoke }: SessionListProps) {
-  const router = useRouter();
-  const toast = useToast();
+  const confirmed = useConfirmedAction();
   if (sessions.length === 0) return <EmptyState title="Not signed in anywhere" />;
   const others = sessions.filter((s) => !s.current).length;
-  const revoke = async (target: string, done: string) => {
-    unwrap(await onRevoke(target));
-    toast.success(done);
-    router.refresh();
-  };
+  const revoke = (target: string, done: string) => confirmed(onRevoke(target), done);
   return (
     <div className="space-y-3">
       <Table caption="Active sessions" captionSrOnly data-testid="sessions">

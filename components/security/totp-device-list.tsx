@@ -1,12 +1,10 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { formatWhen } from "@/components/security/format-time";
-import { unwrapResult as unwrap } from "@/lib/actions/action-result";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import { useToast } from "@/components/ui/toast";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { TotpDeviceView } from "@/lib/totp/totp-device-store";
 
@@ -20,8 +18,7 @@ export interface TotpDeviceListProps {
 
 /** Authenticator devices with created / last used / failed attempts, each deletable after a confirm. */
 export function TotpDeviceList({ devices, onDelete, owner = "your", emptyHint }: TotpDeviceListProps) {
-  const router = useRouter();
-  const toast = useToast();
+  const confirmed = useConfirmedAction();
   if (devices.length === 0) return <EmptyState title="No authenticator app" description={emptyHint} />;
   const enabledCount = devices.filter((d) => d.enabled).length;
   return (
@@ -65,9 +62,7 @@ export function TotpDeviceList({ devices, onDelete, owner = "your", emptyHint }:
                   }
                   confirmLabel="Delete device"
                   onConfirm={async () => {
-                    unwrap(await onDelete(device.id));
-                    toast.success(`“${device.label}” was deleted.`);
-                    router.refresh();
+                    await confirmed(onDelete(device.id), `“${device.label}” was deleted.`);
                   }}
                 >
                   Delete

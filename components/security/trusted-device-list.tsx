@@ -1,11 +1,9 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { formatWhen } from "@/components/security/format-time";
-import { unwrapResult as unwrap } from "@/lib/actions/action-result";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
-import { useToast } from "@/components/ui/toast";
+import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devices";
 
@@ -17,8 +15,7 @@ export interface TrustedDeviceListProps {
 
 /** Browsers that skip the code step, with revoke one / revoke all. */
 export function TrustedDeviceList({ devices, onRevoke }: TrustedDeviceListProps) {
-  const router = useRouter();
-  const toast = useToast();
+  const confirmed = useConfirmedAction();
   if (devices.length === 0) {
     return (
       <EmptyState
@@ -27,11 +24,7 @@ export function TrustedDeviceList({ devices, onRevoke }: TrustedDeviceListProps)
       />
     );
   }
-  const revoke = async (target: string, done: string) => {
-    unwrap(await onRevoke(target));
-    toast.success(done);
-    router.refresh();
-  };
+  const revoke = (target: string, done: string) => confirmed(onRevoke(target), done);
   return (
     <div className="space-y-3">
       <Table caption="Trusted devices" captionSrOnly data-testid="trusted-devices">

@@ -67,3 +67,35 @@ export function FieldError({ id, messages }: { id: string | undefined; messages:
     </p>
   );
 }
+
+/** The props every form control gets from its frame: id, required and the aria wiring. */
+export type ControlWiring = { id: string; required?: boolean; "aria-invalid"?: true; "aria-describedby"?: string };
+
+/** Label + control + hint + error, shared by Field and Select; `children` renders the control. */
+export function FieldFrame(props: {
+  id?: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: FieldErrorValue;
+  required?: boolean;
+  className?: string;
+  children: (wiring: ControlWiring) => ReactNode;
+}) {
+  const ids = useFieldIds({ id: props.id, hint: props.hint, error: props.error });
+  const wiring: ControlWiring = {
+    id: ids.controlId,
+    required: props.required,
+    "aria-invalid": ids.invalid || undefined,
+    "aria-describedby": ids.describedBy,
+  };
+  return (
+    <div className={cn("flex flex-col gap-1.5", props.className)}>
+      <FieldLabel htmlFor={ids.controlId} required={props.required}>
+        {props.label}
+      </FieldLabel>
+      {props.children(wiring)}
+      <FieldHint id={ids.hintId}>{props.hint}</FieldHint>
+      <FieldError id={ids.errorId} messages={ids.messages} />
+    </div>
+  );
+}

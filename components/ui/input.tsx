@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { cn } from "./cn";
-import { FieldError, FieldHint, FieldLabel, controlClassName, useFieldIds, type FieldErrorValue } from "./field-parts";
+import { FieldFrame, controlClassName, type FieldErrorValue } from "./field-parts";
 
 export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "name" | "children"> {
   name: string;
@@ -15,25 +15,10 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
 
 /** Label + input + optional hint + per-field error, wired for assistive technology. */
 export function Field({ name, label, type = "text", error, hint, id, required, className, inputClassName, ...inputProps }: FieldProps) {
-  const ids = useFieldIds({ id, hint, error });
   return (
-    <div className={cn("flex flex-col gap-1.5", className)}>
-      <FieldLabel htmlFor={ids.controlId} required={required}>
-        {label}
-      </FieldLabel>
-      <input
-        id={ids.controlId}
-        name={name}
-        type={type}
-        required={required}
-        aria-invalid={ids.invalid || undefined}
-        aria-describedby={ids.describedBy}
-        className={cn(controlClassName, inputClassName)}
-        {...inputProps}
-      />
-      <FieldHint id={ids.hintId}>{hint}</FieldHint>
-      <FieldError id={ids.errorId} messages={ids.messages} />
-    </div>
+    <FieldFrame id={id} label={label} hint={hint} error={error} required={required} className={className}>
+      {(wiring) => <input {...wiring} name={name} type={type} className={cn(controlClassName, inputClassName)} {...inputProps} />}
+    </FieldFrame>
   );
 }
 

@@ -1,39 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ACTOR, useTestDatabase } from "./support";
+import { DAY, PASSWORD, lib, snapshot } from "./policy-fixtures";
 
 useTestDatabase();
-
-const DAY = 24 * 60 * 60 * 1000;
-const PASSWORD = "plenty long passphrase";
-
-async function lib() {
-  const { getDb } = await import("@/lib/db/client");
-  const { createUser } = await import("@/lib/users/create-user");
-  const { setPolicy } = await import("@/lib/policies/set-policy");
-  const { clearPolicy } = await import("@/lib/policies/clear-policy");
-  const { listPolicies } = await import("@/lib/policies/list-policies");
-  const { resolvePolicy } = await import("@/lib/policies/resolve-policy");
-  return { db: getDb(), createUser, setPolicy, clearPolicy, listPolicies, resolvePolicy };
-}
-
-async function domainId(name: string) {
-  const { db } = await lib();
-  return (await db.domain.findUniqueOrThrow({ where: { name } })).id;
-}
-
-/** Counts that must not move when a change is refused. */
-async function snapshot() {
-  const { db } = await lib();
-  return {
-    policies: await db.authPolicy.count(),
-    audit: await db.auditEvent.count(),
-    settings: await db.setting.count(),
-    domains: JSON.stringify(
-      await db.domain.findMany({ orderBy: { name: "asc" }, select: { name: true, require2fa: true, twoFactorGraceDays: true } }),
-    ),
-  };
-}
 
 // The trusted-device lifetime and admin-required 2FA with its grace period.
 
