@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { E2E_BASE_URL } from "./e2e/support/ports";
 
 // Debian's Chromium, never a downloaded browser; the background-networking flags stop it from
 // calling out on a machine without internet access.
@@ -19,7 +20,7 @@ export default defineConfig({
     { name: "features", testIgnore: /foundation\.spec\.ts/, dependencies: ["foundation"] },
   ],
   use: {
-    baseURL: "http://127.0.0.1:3100",
+    baseURL: E2E_BASE_URL,
     trace: "off",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

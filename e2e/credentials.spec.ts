@@ -1,6 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { cli, createAccount } from "./support/server";
 import { signIn } from "./support/flows";
+import { E2E_BASE_URL } from "./support/ports";
 
 // Service credentials in the browser: the portal's three sections and list, the console's panel,
 // and a WebUI credential at the sign-in page.
@@ -126,7 +127,7 @@ test("mobile apps: a QR code with a password, and a one-time QR the app redeems 
   expect(payload).toEqual({
     auth_method: "password",
     auth_payload: { user: ALICE.email, password: secret },
-    auth_endpoint: [{ url: "http://127.0.0.1:3100" }],
+    auth_endpoint: [{ url: E2E_BASE_URL }],
   });
   await expect(row(page, "Tablet")).toContainText("MobileApp");
   await apps.getByRole("button", { name: "Done, hide it" }).click();
@@ -230,7 +231,7 @@ test("a WebUI credential signs in without OTP", async ({ page, browser }) => {
   const eas = cli(["auth", "credential", "add", BOB.email, "service", "EAS", "label", "Phone", "--json"]);
   const easPassword = (JSON.parse(eas.stdout) as { text_data: { password: string } }).text_data.password;
 
-  const fresh = await browser.newContext({ baseURL: "http://127.0.0.1:3100" });
+  const fresh = await browser.newContext({ baseURL: E2E_BASE_URL });
   const kiosk = await fresh.newPage();
   // A credential for another service never opens a web session.
   await signIn(kiosk, BOB.email, easPassword);

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { cli, serverLog } from "./support/server";
 import { signIn, signOut } from "./support/flows";
+import { E2E_BASE_URL } from "./support/ports";
 
 // One story, in order: the first start prints a setup link, the operator becomes the first admin,
 // creates a user, and that user signs in, sees their account and signs out for good.
@@ -54,7 +55,7 @@ test("the user signs in, sees the account page, and the old cookie is dead after
 
   await signOut(page);
 
-  const replay = await browser.newContext({ baseURL: "http://127.0.0.1:3100" });
+  const replay = await browser.newContext({ baseURL: E2E_BASE_URL });
   await replay.addCookies(cookies);
   const again = await replay.newPage();
   await again.goto("/account");
@@ -63,7 +64,7 @@ test("the user signs in, sees the account page, and the old cookie is dead after
 });
 
 test("changing the password needs the current one and signs the other devices out", async ({ page, browser }) => {
-  const other = await (await browser.newContext({ baseURL: "http://127.0.0.1:3100" })).newPage();
+  const other = await (await browser.newContext({ baseURL: E2E_BASE_URL })).newPage();
   await signIn(other, USER.email, USER.password);
   await expect(other).toHaveURL(/\/account$/);
   await signIn(page, USER.email, USER.password);

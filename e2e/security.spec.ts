@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { computeTotp } from "@/lib/totp/totp-code";
 import { cli, createAccount, resetThrottle, sql } from "./support/server";
 import { signIn } from "./support/flows";
+import { E2E_BASE_URL } from "./support/ports";
 
 // The security page, end to end: a user enrols an authenticator app by reading the key off the
 // page, sees the recovery codes once, manages devices, codes, trusted devices and sessions; then
@@ -21,7 +22,7 @@ let other: Page; // a second signed-in browser of the same user
 let firstCodes: string[] = [];
 
 async function signedInPage(browser: Browser, email: string, password: string) {
-  const context = await browser.newContext({ baseURL: "http://127.0.0.1:3100" });
+  const context = await browser.newContext({ baseURL: E2E_BASE_URL });
   const page = await context.newPage();
   await signIn(page, email, password);
   await expect(page).toHaveURL(/\/(account|admin\/users)$/);

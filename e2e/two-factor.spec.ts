@@ -2,6 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { computeTotp } from "@/lib/totp/totp-code";
 import { cli, createAccount, resetThrottle, sql } from "./support/server";
 import { signIn, signOut } from "./support/flows";
+import { E2E_BASE_URL } from "./support/ports";
 
 // Sign-in with a second factor, end to end: enrolment forced by an admin, the OTP step, trusted
 // devices, recovery codes, trusted IP ranges, and the account lock.
@@ -103,7 +104,7 @@ test("a spoofed X-Forwarded-For does not make the client look trusted", async ({
   expect(
     cli(["auth", "policy", "set", "WebUI", "domain", "twofactor.test", "2fa_policy", "1", "trusted_ip_range", "10.0.0.0/8"]).code,
   ).toBe(0);
-  const spoofing = await browser.newContext({ baseURL: "http://127.0.0.1:3100", extraHTTPHeaders: { "X-Forwarded-For": "10.1.2.3" } });
+  const spoofing = await browser.newContext({ baseURL: E2E_BASE_URL, extraHTTPHeaders: { "X-Forwarded-For": "10.1.2.3" } });
   const page = await spoofing.newPage();
   await passwordStep(page);
   await expect(page).toHaveURL(/\/login\/otp$/);
@@ -132,7 +133,7 @@ test("the account locks after 100 failures in a row, says nothing, and an admin 
   await signIn(page, USER.email, USER.password);
   await expect(page.getByText("The email address or password is not right.")).toBeVisible();
 
-  const adminPage = await (await browser.newContext({ baseURL: "http://127.0.0.1:3100" })).newPage();
+  const adminPage = await (await browser.newContext({ baseURL: E2E_BASE_URL })).newPage();
   await signIn(adminPage, admin.email, admin.password);
   await expect(adminPage).toHaveURL(/\/admin\/users$/);
   await adminPage.getByLabel("Search users").fill(USER.email);

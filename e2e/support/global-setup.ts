@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { E2E_BASE_URL, E2E_GATE_PORT, E2E_PORT } from "./ports";
 import { STATE_FILE, type E2eState } from "./server";
 
 // Starts the real server (npm start's script) on a fresh data directory and waits until it
@@ -10,16 +11,16 @@ export default async function globalSetup() {
   const root = path.join(__dirname, "..", "..");
   const dataDir = mkdtempSync(path.join(tmpdir(), "gatehouse-e2e-"));
   const logFile = path.join(dataDir, "server.log");
-  const baseUrl = "http://127.0.0.1:3100";
+  const baseUrl = E2E_BASE_URL;
   const out = openSync(logFile, "a");
   const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
     cwd: root,
     env: {
       ...process.env,
       DATA_DIR: dataDir,
-      PORT: "3100",
+      PORT: String(E2E_PORT),
       HOST: "127.0.0.1",
-      GATE_PORT: "7172",
+      GATE_PORT: String(E2E_GATE_PORT),
       GATE_HOST: "127.0.0.1",
       PUBLIC_URL: baseUrl,
       DATABASE_URL: "",
@@ -29,7 +30,7 @@ export default async function globalSetup() {
   });
   child.unref();
   mkdirSync(path.dirname(STATE_FILE), { recursive: true });
-  const state: E2eState = { baseUrl, dataDir, logFile, pid: child.pid!, gateUrl: "http://127.0.0.1:7172" };
+  const state: E2eState = { baseUrl, dataDir, logFile, pid: child.pid!, gateUrl: `http://127.0.0.1:${E2E_GATE_PORT}` };
   writeFileSync(STATE_FILE, JSON.stringify(state));
 
   for (let i = 0; i < 240; i++) {

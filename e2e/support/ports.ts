@@ -1,0 +1,5 @@
+// Where the end-to-end server listens. E2E_PORT and E2E_GATE_PORT move it, so two checkouts on one
+// machine can run their suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT || 3100);
+export const E2E_GATE_PORT = Number(process.env.E2E_GATE_PORT || 7172);
+export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
