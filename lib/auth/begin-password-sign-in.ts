@@ -5,7 +5,7 @@ import { checkAccountPassword, INVALID_CREDENTIALS_MESSAGE, recordPasswordCheck 
 import { verifyServiceCredential } from "@/lib/credentials/verify-credential";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { checkThrottle } from "@/lib/throttle/login-throttle";
+import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 
 export const ENROLMENT_OVERDUE_MESSAGE =
   "Your account needs two-factor authentication, and the time to set it up has passed. Ask an administrator for an auth link.";
@@ -22,23 +22,24 @@ export async function beginPasswordSignIn(
   now = new Date(),
 ): Promise<{ ticket: string; stage: LoginStage }> {
   const ip = ctx.ip ?? "";
-  const verdict = await checkThrottle({ email: input.email, ip }, now);
-  if (!verdict.allowed) {
-    throw new AppError("rate_limited", `Too many attempts. Wait ${verdict.retryAfterSeconds} seconds and try again.`);
-  }
+  // Counted before argon2 runs, so guesses sent at once cannot all slip past the throttle.
+  const reservation = await reserveAttemptOrThrow({ email: input.email, ip }, now);
   const check = await checkAccountPassword(input.email, input.password);
   if (!check.account) {
     const credential = await verifyServiceCredential({ email: check.email, secret: input.password, service: "WebUI", ip }, now);
-    if (credential)
+    if (credential) {
+      await releaseAttempt(reservation);
       return openTicket(
         { userId: credential.userId, email: check.email, stage: "ready", authMethod: "credential" },
         ctx,
         now,
         credential.credentialId,
       );
+    }
     await recordPasswordCheck(check, { ...ctx, service: "WebUI" }, now);
     throw new AppError("invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
   }
+  await releaseAttempt(reservation);
   await recordPasswordCheck(check, { ...ctx, service: "WebUI" }, now);
   const account = check.account;
 

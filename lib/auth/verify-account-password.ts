@@ -2,11 +2,10 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { verifyAgainstDecoy, verifyPassword } from "@/lib/passwords/hash-password";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
+import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
+import { typedAddress } from "@/lib/throttle/throttle-keys";
 
 export const INVALID_CREDENTIALS_MESSAGE = "The email address or password is not right.";
-
-const LOOKS_LIKE_ADDRESS = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
-const NOT_AN_ADDRESS = "(not an address)";
 
 export type VerifiedAccount = { id: string; email: string; role: string; domainId: string };
 export type PasswordCheck = { email: string; account: VerifiedAccount | null; userId?: string; reason: string | null };
@@ -19,9 +18,8 @@ export type PasswordCheck = { email: string; account: VerifiedAccount | null; us
 export async function checkAccountPassword(emailInput: string, password: string): Promise<PasswordCheck> {
   const typed = emailInput.trim().toLowerCase().slice(0, 254);
   const user = await getDb().user.findUnique({ where: { email: typed }, omit: { passwordHash: false } });
-  // What was typed is kept for the audit trail and the throttle only when it looks like an address:
-  // people paste passwords into the wrong field, and those must not be stored.
-  const email = user || LOOKS_LIKE_ADDRESS.test(typed) ? typed : NOT_AN_ADDRESS;
+  // What was typed is kept for the audit trail only when it looks like an address (typedAddress).
+  const email = user ? typed : typedAddress(typed);
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDecoy(password);
   const reason = !user ? "unknown_account" : user.status !== "active" ? `account_${user.status}` : !passwordOk ? "wrong_password" : null;
   const account = reason || !user ? null : { id: user.id, email: user.email, role: user.role, domainId: user.domainId };
@@ -29,8 +27,9 @@ export async function checkAccountPassword(emailInput: string, password: string)
 }
 
 /**
- * Audits a password check, and counts a failure towards the throttle and (for a wrong password)
- * the account lock. Success clears nothing here: only a completed sign-in does, so a right
+ * Audits a password check, and counts a wrong password towards the account lock. The throttle
+ * counted the attempt when the caller reserved it; a right password hands that back
+ * (releaseAttempt), and only a completed sign-in clears the address's counter, so a right
  * password followed by wrong codes keeps counting.
  */
 export async function recordPasswordCheck(check: PasswordCheck, ctx: Actor & { service: string }, now = new Date()): Promise<void> {
@@ -52,14 +51,19 @@ export async function recordPasswordCheck(check: PasswordCheck, ctx: Actor & { s
   });
 }
 
-/** checkAccountPassword + recordPasswordCheck, for callers with no other way in to try. */
+/**
+ * Throttle reservation + checkAccountPassword + recordPasswordCheck, for callers with no other way
+ * in to try. Throws AppError "rate_limited" while the address or IP must wait.
+ */
 export async function verifyAccountPassword(
   email: string,
   password: string,
   ctx: Actor & { service: string },
   now = new Date(),
 ): Promise<VerifiedAccount | null> {
+  const reservation = await reserveAttemptOrThrow({ email, ip: ctx.ip ?? "" }, now);
   const check = await checkAccountPassword(email, password);
+  if (check.account) await releaseAttempt(reservation);
   await recordPasswordCheck(check, ctx, now);
   return check.account;
 }

@@ -3,8 +3,8 @@ import { advanceLoginTicket, findLoginTicket } from "@/lib/auth/login-ticket";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
-import { checkThrottle } from "@/lib/throttle/login-throttle";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
+import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 import { verifySecondFactor } from "@/lib/totp/verify-second-factor";
 import { trustDevice } from "@/lib/trusted-devices/trusted-device-cookie";
 import { describeUserAgent } from "@/lib/sessions/describe-user-agent";
@@ -31,15 +31,15 @@ export async function verifyOtpStep(
   const ip = ctx.ip ?? "";
   const actor = { ...ctx, id: user.id, email: user.email };
 
-  const verdict = await checkThrottle({ email: user.email, ip }, now);
-  if (!verdict.allowed) throw new AppError("rate_limited", `Too many attempts. Wait ${verdict.retryAfterSeconds} seconds and try again.`);
-
-  // Take one of the ticket's attempts before checking, so parallel guesses cannot exceed the limit.
+  // Take the attempt from the address's and IP's counters and from the ticket's before checking,
+  // so parallel guesses cannot exceed either limit.
+  const reservation = await reserveAttemptOrThrow({ email: user.email, ip }, now);
   const reserved = await db.pendingLogin.updateMany({
     where: { id: pending.id, stage: "otp", attempts: { lt: OTP_ATTEMPTS_PER_TICKET } },
     data: { attempts: { increment: 1 } },
   });
   if (reserved.count !== 1) {
+    await releaseAttempt(reservation); // no code was checked
     await db.pendingLogin.deleteMany({ where: { id: pending.id } });
     throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
   }
@@ -54,6 +54,7 @@ export async function verifyOtpStep(
     }
     throw new AppError("invalid_credentials", WRONG_CODE_MESSAGE, { code: [WRONG_CODE_MESSAGE] });
   }
+  await releaseAttempt(reservation);
 
   const lifetimeDays = input.trustThisDevice ? await getTrustedDeviceLifetimeDays() : 0;
   return db.$transaction(async (tx) => {

@@ -99,6 +99,23 @@ export function normaliseIp(ip: string): string | null {
   return parsed ? formatIp(unmap(parsed)) : null;
 }
 
+/**
+ * The network of the given prefix length that holds `ip` ("2001:db8:1:2::/64"), canonical so
+ * every spelling of one network gives the same text; IPv4-mapped IPv6 counts as IPv4. Null when
+ * `ip` is not an address.
+ */
+export function containingNetwork(ip: string, prefix: { v4: number; v6: number }): IpRange | null {
+  if (typeof ip !== "string" || ip.length > MAX_IP_RANGE_LENGTH) return null;
+  const parsed = parseIp(ip.trim());
+  if (!parsed) return null;
+  const address = unmap(parsed);
+  const bits = address.version === 4 ? V4_BITS : V6_BITS;
+  const length = Math.max(0, Math.min(bits, address.version === 4 ? prefix.v4 : prefix.v6));
+  const hostMask = (1n << BigInt(bits - length)) - 1n;
+  const network = address.value & ~hostMask;
+  return { version: address.version, network, prefix: length, cidr: `${formatIp({ version: address.version, value: network })}/${length}` };
+}
+
 function invalidEntry(entry: string, reason: string): AppError {
   const shown = entry.length > MAX_IP_RANGE_LENGTH ? `${entry.slice(0, MAX_IP_RANGE_LENGTH)}…` : entry;
   const message = `Invalid IP range "${shown}": ${reason}`;

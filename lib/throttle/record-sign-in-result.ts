@@ -1,25 +1,26 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/db/client";
-import { THROTTLE, clearThrottle, recordThrottleFailure } from "@/lib/throttle/login-throttle";
+import { THROTTLE, clearThrottle } from "@/lib/throttle/login-throttle";
 
 /**
- * One failed attempt by any way in (password, OTP, later the gate): slows the address and the IP,
- * and counts towards the account lock when the account is known.
+ * One failed attempt by any way in (password, OTP, password change): counts towards the account
+ * lock when the account is known. The throttle already counted the attempt when it was reserved
+ * (lib/throttle/reserve-attempt.ts), before the secret was checked.
  */
 export async function recordSignInFailure(tx: Tx, input: { email: string; ip: string; userId?: string }, now = new Date()): Promise<void> {
-  await recordThrottleFailure(tx, { email: input.email, ip: input.ip }, now);
   if (!input.userId) return;
   const updated = await tx.user.update({ where: { id: input.userId }, data: { failedLoginCount: { increment: 1 } } });
-  if (updated.failedLoginCount >= THROTTLE.lockAfterFailures && updated.status === "active") {
-    await tx.user.update({ where: { id: input.userId }, data: { status: "locked", lockedAt: now } });
-    await recordAuditEvent(tx, {
-      actor: { email: "system", ip: input.ip },
-      subject: { id: input.userId, email: updated.email },
-      action: "user.lock",
-      result: "success",
-      details: { failures: updated.failedLoginCount },
-    });
-  }
+  if (updated.failedLoginCount < THROTTLE.lockAfterFailures) return;
+  // Conditional, so parallel failures past the limit lock (and audit) once.
+  const locked = await tx.user.updateMany({ where: { id: input.userId, status: "active" }, data: { status: "locked", lockedAt: now } });
+  if (locked.count !== 1) return;
+  await recordAuditEvent(tx, {
+    actor: { email: "system", ip: input.ip },
+    subject: { id: input.userId, email: updated.email },
+    action: "user.lock",
+    result: "success",
+    details: { failures: updated.failedLoginCount },
+  });
 }
 
 /** A completed step: the address's delay and the account's failure count start again. */

@@ -5,8 +5,8 @@ import { hashPassword, verifyPassword } from "@/lib/passwords/hash-password";
 import { passwordProblem } from "@/lib/passwords/password-policy";
 import { revokeUserAccess } from "@/lib/sessions/revoke-sessions";
 import { findUser } from "@/lib/users/find-user";
-import { checkThrottle } from "@/lib/throttle/login-throttle";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
+import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 import { hasEnabledTotp } from "@/lib/totp/has-second-factor";
 
 async function checkPolicy(password: string, user: { id: string; email: string }, field: string) {
@@ -36,9 +36,9 @@ export async function changeOwnPassword(
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: userId }, omit: { passwordHash: false } });
   if (!user) throw new AppError("unauthenticated", "Sign in again.");
-  // Guessing the current password from a session is a way in like any other: same throttle and lock.
-  const verdict = await checkThrottle({ email: user.email, ip: actor.ip ?? "" }, now);
-  if (!verdict.allowed) throw new AppError("rate_limited", `Too many attempts. Wait ${verdict.retryAfterSeconds} seconds and try again.`);
+  // Guessing the current password from a session is a way in like any other: same throttle
+  // (counted before argon2 runs) and lock.
+  const reservation = await reserveAttemptOrThrow({ email: user.email, ip: actor.ip ?? "" }, now);
   const ok = user.passwordHash ? await verifyPassword(user.passwordHash, input.currentPassword) : false;
   if (!ok) {
     await db.$transaction(async (tx) => {
@@ -47,6 +47,7 @@ export async function changeOwnPassword(
     });
     throw new AppError("invalid_input", "The current password is not right.", { currentPassword: ["The current password is not right."] });
   }
+  await releaseAttempt(reservation);
   if (input.newPassword === input.currentPassword) {
     throw new AppError("invalid_input", "Choose a password different from the current one.", {
       newPassword: ["Choose a different password."],

@@ -108,13 +108,12 @@ test("policy 1: a trusted range skips the code; outside it the code is asked", a
 
 test("throttling: unknown and known addresses slow down alike; 100 failures lock; the lock says nothing", async () => {
   const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
-  const { THROTTLE } = await import("@/lib/throttle/login-throttle");
   const { getDb } = await import("@/lib/db/client");
   const { setUserStatus } = await import("@/lib/users/set-user-status");
   const base = 10_000;
   for (const email of ["plain@flow.test", "ghost@flow.test"]) {
     const ctx = { ...ACTOR, ip: email.startsWith("ghost") ? "198.51.100.1" : "198.51.100.2" };
-    for (let i = 0; i < THROTTLE.freeAccountFailures; i++) {
+    for (let i = 0; i < 5; i++) {
       await assert.rejects(beginPasswordSignIn({ email, password: "wrong wrong wrong" }, ctx, at(base)), { code: "invalid_credentials" });
     }
     await assert.rejects(beginPasswordSignIn({ email, password: PASSWORD }, ctx, at(base)), { code: "rate_limited" }, `${email} is slowed`);
@@ -127,7 +126,7 @@ test("throttling: unknown and known addresses slow down alike; 100 failures lock
   }
   const later = at(base + 2 * 3600); // counters forget after an hour without failures
 
-  await getDb().user.update({ where: { email: "plain@flow.test" }, data: { failedLoginCount: THROTTLE.lockAfterFailures - 1 } });
+  await getDb().user.update({ where: { email: "plain@flow.test" }, data: { failedLoginCount: 99 } });
   await assert.rejects(
     beginPasswordSignIn({ email: "plain@flow.test", password: "wrong wrong wrong" }, { ...ACTOR, ip: "203.0.113.1" }, later),
     {
@@ -144,4 +143,30 @@ test("throttling: unknown and known addresses slow down alike; 100 failures lock
     (await beginPasswordSignIn({ email: "plain@flow.test", password: PASSWORD }, { ...ACTOR, ip: "203.0.113.3" }, later)).stage,
     undefined,
   );
+});
+
+test("enrolment at sign-in: five parallel confirmations with one code turn the device on once; the code is then spent", async () => {
+  const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
+  const { startEnrolmentAtSignIn, confirmEnrolmentAtSignIn } = await import("@/lib/auth/enrol-at-sign-in");
+  const { completeSignIn } = await import("@/lib/auth/complete-sign-in");
+  const { createUser } = await import("@/lib/users/create-user");
+  const { setPolicy } = await import("@/lib/policies/set-policy");
+  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
+  const { computeTotp } = await import("@/lib/totp/totp-code");
+  const { getDb } = await import("@/lib/db/client");
+  const user = await createUser({ email: "newbie@enrol.test", password: PASSWORD, createDomain: true }, ACTOR);
+  await setPolicy({ domain: "enrol.test" }, "WebUI", { twoFactorPolicy: 1 }, ACTOR);
+  const now = at(300);
+  const { ticket, stage } = await beginPasswordSignIn({ email: "newbie@enrol.test", password: PASSWORD }, ACTOR, now);
+  assert.equal(stage, "enrol");
+  const device = await startEnrolmentAtSignIn(ticket, { label: "Phone" }, ACTOR, now);
+  const code = computeTotp(device.secret, { algorithm: "SHA1", digits: 6, period: 30 }, now.getTime());
+  const results = await Promise.allSettled(
+    [1, 2, 3, 4, 5].map(() => confirmEnrolmentAtSignIn(ticket, device.deviceId, code, ACTOR, now)),
+  );
+  assert.equal(results.filter((r) => r.status === "fulfilled").length, 1, JSON.stringify(results.map((r) => r.status)));
+  assert.equal(await getDb().recoveryCode.count({ where: { userId: user.id } }), 12);
+  assert.ok(await completeSignIn(ticket, ACTOR, now), "the ticket is ready once");
+  assert.equal(await completeSignIn(ticket, ACTOR, now), null);
+  assert.deepEqual(await verifySecondFactor(user.id, code, ACTOR, at(301)), { ok: false }, "the code is spent");
 });

@@ -142,6 +142,24 @@ test("two parallel verifications of one code: exactly one succeeds", async () =>
   }
 });
 
+test("five parallel confirmations of one enrolment with one code: one turns the device on, and the code is spent", async () => {
+  const { enrolTotpDevice } = await import("@/lib/totp/enrol-totp-device");
+  const { confirmTotpDevice } = await import("@/lib/totp/confirm-totp-device");
+  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
+  const { getDb } = await import("@/lib/db/client");
+  const user = await makeUser(`confirm-race-${TEST_DB_KIND}@example.com`);
+  const e = await enrolTotpDevice(user.id, { label: "Phone" }, ACTOR, T0);
+  const code = await codeAt(e.secret, T0);
+  const results = await Promise.allSettled([1, 2, 3, 4, 5].map(() => confirmTotpDevice(user.id, e.deviceId, code, ACTOR, T0)));
+  const succeeded = results.filter((r) => r.status === "fulfilled");
+  assert.equal(succeeded.length, 1, JSON.stringify(results.map((r) => r.status)));
+  assert.equal((succeeded[0] as PromiseFulfilledResult<{ recoveryCodes: string[] | null }>).value.recoveryCodes?.length, 12);
+  assert.equal(await getDb().recoveryCode.count({ where: { userId: user.id } }), 12, "one set of recovery codes, not one per request");
+  const audit = await getDb().auditEvent.findMany({ where: { subjectId: user.id, action: "totp.enable" } });
+  assert.equal(audit.filter((a) => a.result === "success").length, 1);
+  assert.deepEqual(await verifySecondFactor(user.id, code, ACTOR, at(5)), { ok: false }, "the code is spent");
+});
+
 test("a recovery code works once, in any spelling; parallel use succeeds once; regenerate invalidates the old set", async () => {
   const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
   const { regenerateRecoveryCodes } = await import("@/lib/totp/regenerate-recovery-codes");

@@ -1,7 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { passwordProblem, PASSWORD_MAX } from "@/lib/passwords/password-policy";
-import { delayFor, THROTTLE } from "@/lib/throttle/login-throttle";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 
 test("length floor is 15 without a second factor and 8 with one; 256 is the ceiling", () => {
@@ -28,13 +27,6 @@ test("length counts characters, not bytes, and spaces and emoji are kept", () =>
 test("the address's local part may not be the password's core", () => {
   assert.match(passwordProblem("my name is johnsmith ok", { email: "johnsmith@example.com" })!, /address/);
   assert.equal(passwordProblem("a different long phrase", { email: "johnsmith@example.com" }), null);
-});
-
-test("throttle delays double after the free attempts and stop at the cap", () => {
-  assert.equal(delayFor(THROTTLE.freeAccountFailures - 1, THROTTLE.freeAccountFailures), 0);
-  assert.equal(delayFor(THROTTLE.freeAccountFailures, THROTTLE.freeAccountFailures), 1);
-  assert.equal(delayFor(THROTTLE.freeAccountFailures + 3, THROTTLE.freeAccountFailures), 8);
-  assert.equal(delayFor(1000, THROTTLE.freeAccountFailures), THROTTLE.maxDelaySeconds);
 });
 
 test("post-login destinations stay on this site", () => {
