@@ -164,9 +164,14 @@ test("enrolment at sign-in: five parallel confirmations with one code turn the d
   const results = await Promise.allSettled(
     [1, 2, 3, 4, 5].map(() => confirmEnrolmentAtSignIn(ticket, device.deviceId, code, ACTOR, now)),
   );
-  assert.equal(results.filter((r) => r.status === "fulfilled").length, 1, JSON.stringify(results.map((r) => r.status)));
+  const succeeded = results.filter((r) => r.status === "fulfilled");
+  assert.equal(succeeded.length, 1, JSON.stringify(results.map((r) => r.status)));
+  const enabled = await getDb().auditEvent.count({ where: { subjectId: user.id, action: "totp.enable", result: "success" } });
+  assert.equal(enabled, 1, "the device was turned on once, so the recovery codes shown are the ones stored");
+  const shown = (succeeded[0] as PromiseFulfilledResult<{ recoveryCodes: string[] | null }>).value.recoveryCodes!;
   assert.equal(await getDb().recoveryCode.count({ where: { userId: user.id } }), 12);
   assert.ok(await completeSignIn(ticket, ACTOR, now), "the ticket is ready once");
   assert.equal(await completeSignIn(ticket, ACTOR, now), null);
   assert.deepEqual(await verifySecondFactor(user.id, code, ACTOR, at(301)), { ok: false }, "the code is spent");
+  assert.deepEqual(await verifySecondFactor(user.id, shown[0], ACTOR, at(302)), { ok: true, method: "recovery" });
 });
