@@ -161,9 +161,7 @@ test("enrolment at sign-in: five parallel confirmations with one code turn the d
   assert.equal(stage, "enrol");
   const device = await startEnrolmentAtSignIn(ticket, { label: "Phone" }, ACTOR, now);
   const code = computeTotp(device.secret, { algorithm: "SHA1", digits: 6, period: 30 }, now.getTime());
-  const results = await Promise.allSettled(
-    [1, 2, 3, 4, 5].map(() => confirmEnrolmentAtSignIn(ticket, device.deviceId, code, ACTOR, now)),
-  );
+  const results = await Promise.allSettled([1, 2, 3, 4, 5].map(() => confirmEnrolmentAtSignIn(ticket, device.deviceId, code, ACTOR, now)));
   const succeeded = results.filter((r) => r.status === "fulfilled");
   assert.equal(succeeded.length, 1, JSON.stringify(results.map((r) => r.status)));
   const enabled = await getDb().auditEvent.count({ where: { subjectId: user.id, action: "totp.enable", result: "success" } });

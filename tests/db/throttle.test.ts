@@ -188,7 +188,11 @@ test("a right password is no failure: it counts against neither the address nor 
   const ip = "127.0.6.2";
   for (let i = 0; i < 20; i++) await assert.rejects(signIn(`n${i}@nowhere.test`, WRONG, ip, T0), { code: "invalid_credentials" });
   for (let i = 0; i < 3; i++) assert.ok(await signIn(other, PASSWORD, ip, at(30 * SECOND)), "right passwords pass the IP's delay");
-  await assert.rejects(signIn("n20@nowhere.test", WRONG, ip, at(30 * SECOND)), { code: "invalid_credentials" }, "the 21st failure waited 1 s");
+  await assert.rejects(
+    signIn("n20@nowhere.test", WRONG, ip, at(30 * SECOND)),
+    { code: "invalid_credentials" },
+    "the 21st failure waited 1 s",
+  );
   await assert.rejects(signIn("n21@nowhere.test", WRONG, ip, at(30 * SECOND)), { code: "rate_limited", message: waitMessage(2) });
 });
 
