@@ -140,10 +140,9 @@ test("a failing migration is rolled back whole and not recorded", async () => {
     sql: `CREATE TABLE "Half" ("id" TEXT PRIMARY KEY);\nINSERT INTO "NoSuchTable" VALUES (1);`,
     checksum: "x",
   };
-  await assert.rejects(
-    runMigrations(getSettings(), [...loadMigrations(TEST_DB_KIND), broken]),
-    { message: /^migration 99999999999999_broken failed and was rolled back: .*NoSuchTable/ },
-  );
+  await assert.rejects(runMigrations(getSettings(), [...loadMigrations(TEST_DB_KIND), broken]), {
+    message: /^migration 99999999999999_broken failed and was rolled back: .*NoSuchTable/,
+  });
   const tables =
     TEST_DB_KIND === "sqlite"
       ? await getDb().$queryRawUnsafe<unknown[]>(`SELECT name FROM sqlite_master WHERE name = 'Half'`)
@@ -264,4 +263,13 @@ test("the real-foreign-keys migration keeps sessions and tickets, and drops only
     PendingLogin: 1,
     OneTimeToken: 1,
   });
+});
+
+test("instances starting together apply each migration once", async () => {
+  const { loadMigrations, runMigrations } = await lib();
+  const db = await scratch();
+  const results = await Promise.all(Array.from({ length: 4 }, () => runMigrations(db.target)));
+  const all = loadMigrations(TEST_DB_KIND).map((m) => m.name);
+  assert.deepEqual(results.flatMap((r) => r.applied).sort(), all);
+  assert.equal(await db.count("_prisma_migrations"), all.length);
 });
