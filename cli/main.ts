@@ -11,7 +11,7 @@ import { trustedDeviceCommands } from "@/cli/commands/trusted-device-commands";
 import { userCommands } from "@/cli/commands/user-commands";
 import { readSecret } from "@/cli/read-secret";
 import { parseSettings, SettingsError } from "@/lib/config/settings";
-import { runMigrations } from "@/lib/db/migrate";
+import { MigrationError, runMigrations } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
 
 const commands: CliCommand[] = [
@@ -65,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
       io.out(`usage: ${cmd.usage}\n${cmd.summary}`);
       return 0;
     }
-    await runMigrations(parseSettings(process.env));
+    // A new, empty database is set up here; a used one is only checked, so a newer CLI never
+    // changes the schema under an older server (npm run db:migrate does that, deliberately).
+    await runMigrations(parseSettings(process.env), undefined, { usedDatabase: "refuse" });
     const result = await cmd.run(args, io);
     io.out(json || !cmd.text ? JSON.stringify(result, null, 2) : cmd.text(result));
     return 0;
@@ -76,7 +78,9 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const message =
-      e instanceof AppError || e instanceof SettingsError ? e.message : `unexpected error: ${(e as Error).message?.split("\n")[0]}`;
+      e instanceof AppError || e instanceof SettingsError || e instanceof MigrationError
+        ? e.message
+        : `unexpected error: ${(e as Error).message?.split("\n")[0]}`;
     if (json) io.out(JSON.stringify({ error: { code: e instanceof AppError ? e.code : "internal", message } }));
     io.err(`gatehouse: ${message}`);
     return 1;

@@ -1,5 +1,5 @@
-import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Settings } from "@/lib/config/settings";
 
@@ -7,20 +7,40 @@ import type { Settings } from "@/lib/config/settings";
 // and records them in Prisma's own _prisma_migrations table with Prisma's checksum (sha256 of the
 // file), so `prisma migrate deploy` sees them as applied. We run them ourselves because Prisma's
 // migrate commands need a native engine that cannot be downloaded on offline machines.
+// Before applying anything, the migrations the database has are checked against the files: an
+// applied migration edited since, or one this code does not have (newer code ran), stops us.
 
 export type Migration = { name: string; sql: string; checksum: string };
 export type MigrationResult = { applied: string[]; alreadyApplied: number };
+export type DatabaseTarget = Pick<Settings, "databaseKind" | "databaseUrl" | "dataDir" | "sqlitePath">;
+export type MigrationOptions = {
+  /**
+   * "refuse": apply migrations only to a new, empty database; a used one with pending migrations
+   * is refused (the CLI: a newer CLI must not change the schema under an older running server).
+   */
+  usedDatabase?: "migrate" | "refuse";
+};
 
-const MIGRATIONS_TABLE_SQLITE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,
-    "migration_name" TEXT NOT NULL, "logs" TEXT, "rolled_back_at" DATETIME,
-    "started_at" DATETIME NOT NULL DEFAULT current_timestamp, "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0)`;
-const MIGRATIONS_TABLE_PG = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
-    "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,
-    "migration_name" VARCHAR(255) NOT NULL, "logs" TEXT, "rolled_back_at" TIMESTAMPTZ,
-    "started_at" TIMESTAMPTZ NOT NULL DEFAULT now(), "applied_steps_count" INTEGER NOT NULL DEFAULT 0)`;
-// Prisma's own advisory lock id, so our runner and `prisma migrate deploy` never run at once.
-const PG_LOCK_ID = 72707369;
+/** An expected, operator-facing failure: the message is one line and says what to do. */
+export class MigrationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MigrationError";
+  }
+}
+
+/** A row of _prisma_migrations that is not rolled back; finished is false for a failed attempt. */
+export type AppliedRow = { name: string; checksum: string; finished: boolean };
+
+/** What each database driver provides; runMigrations holds the rules. */
+export type MigrationStore = {
+  appliedRows(): Promise<AppliedRow[]>;
+  /** Whether the database has any table besides _prisma_migrations. */
+  hasTables(): Promise<boolean>;
+  /** Applies and records one migration in one transaction; false when another process did it first. */
+  apply(m: Migration): Promise<boolean>;
+  close(): Promise<void>;
+};
 
 export function loadMigrations(kind: Settings["databaseKind"], root = process.env.GATEHOUSE_ROOT ?? process.cwd()): Migration[] {
   const dir = path.join(root, "prisma", "migrations", kind);
@@ -29,76 +49,58 @@ export function loadMigrations(kind: Settings["databaseKind"], root = process.en
     .map((e) => e.name)
     .sort()
     .map((name) => {
-      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+      const bytes = readFileSync(path.join(dir, name, "migration.sql"));
+      return { name, sql: bytes.toString("utf8"), checksum: sha256Hex(bytes) };
     });
 }
 
-export async function runMigrations(settings: Settings, migrations = loadMigrations(settings.databaseKind)): Promise<MigrationResult> {
-  return settings.databaseKind === "postgresql" ? migratePostgres(settings.databaseUrl!, migrations) : migrateSqlite(settings, migrations);
+function sha256Hex(data: Buffer | string): string {
+  return createHash("sha256").update(data).digest("hex");
 }
 
-async function migrateSqlite(settings: Settings, migrations: Migration[]): Promise<MigrationResult> {
-  const { default: Database } = await import("better-sqlite3");
-  mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
-  const db = new Database(settings.sqlitePath);
-  try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("busy_timeout = 5000");
-    db.exec(MIGRATIONS_TABLE_SQLITE);
-    const applied: string[] = [];
-    // BEGIN IMMEDIATE takes the write lock first, so two starting processes apply each migration once.
-    const applyOne = db.transaction((m: Migration) => {
-      const done = db
-        .prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL AND rolled_back_at IS NULL`)
-        .get(m.name);
-      if (done) return false;
-      const started = new Date().toISOString();
-      db.exec(m.sql);
-      db.prepare(
-        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, started_at, applied_steps_count) VALUES (?, ?, ?, ?, NULL, ?, 1)`,
-      ).run(randomUUID(), m.checksum, new Date().toISOString(), m.name, started);
-      return true;
-    });
-    for (const m of migrations) if (applyOne.immediate(m)) applied.push(m.name);
-    return { applied, alreadyApplied: migrations.length - applied.length };
-  } finally {
-    db.close();
+// As Prisma: a checkout with other line endings (git on Windows) is the same migration.
+function sameMigration(recorded: string, m: Migration): boolean {
+  if (recorded === m.checksum) return true;
+  const lf = m.sql.replace(/\r\n/g, "\n");
+  return recorded === sha256Hex(lf) || recorded === sha256Hex(lf.replace(/\n/g, "\r\n"));
+}
+
+/** Checks what the database has against the files; returns the migrations still to apply. */
+export function pendingMigrations(rows: AppliedRow[], migrations: Migration[]): Migration[] {
+  const files = new Map(migrations.map((m) => [m.name, m]));
+  for (const row of rows) {
+    const file = files.get(row.name);
+    if (!file)
+      throw new MigrationError(`the database has migration ${row.name} that this version of Gatehouse does not know: newer code ran on it`);
+    if (row.finished && !sameMigration(row.checksum, file))
+      throw new MigrationError(
+        `migration ${row.name} was changed after it was applied (database checksum ${row.checksum}, file ${file.checksum})`,
+      );
   }
+  const done = new Set(rows.filter((r) => r.finished).map((r) => r.name));
+  return migrations.filter((m) => !done.has(m.name));
 }
 
-async function migratePostgres(url: string, migrations: Migration[]): Promise<MigrationResult> {
-  const { Client } = await import("pg");
-  const client = new Client({ connectionString: url });
-  await client.connect();
+export async function runMigrations(
+  target: DatabaseTarget,
+  migrations = loadMigrations(target.databaseKind),
+  options: MigrationOptions = {},
+): Promise<MigrationResult> {
+  const store =
+    target.databaseKind === "postgresql"
+      ? await (await import("./migrate-postgres")).openPostgresStore(target.databaseUrl!)
+      : await (await import("./migrate-sqlite")).openSqliteStore(target);
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [PG_LOCK_ID]);
-    await client.query(MIGRATIONS_TABLE_PG);
-    const { rows } = await client.query<{ migration_name: string }>(
-      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-    const done = new Set(rows.map((r) => r.migration_name));
+    const rows = await store.appliedRows();
+    const pending = pendingMigrations(rows, migrations);
+    if (pending.length && options.usedDatabase === "refuse" && (rows.length > 0 || (await store.hasTables())))
+      throw new MigrationError(
+        `the database needs ${pending.length === 1 ? "migration" : "migrations"} ${pending.map((m) => m.name).join(", ")}: run npm run db:migrate`,
+      );
     const applied: string[] = [];
-    for (const m of migrations) {
-      if (done.has(m.name)) continue;
-      await client.query("BEGIN");
-      try {
-        const started = new Date();
-        await client.query(m.sql);
-        await client.query(
-          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count) VALUES ($1, $2, now(), $3, $4, 1)`,
-          [randomUUID(), m.checksum, m.name, started],
-        );
-        await client.query("COMMIT");
-      } catch (e) {
-        await client.query("ROLLBACK");
-        throw new Error(`migration ${m.name} failed and was rolled back: ${(e as Error).message}`);
-      }
-      applied.push(m.name);
-    }
+    for (const m of pending) if (await store.apply(m)) applied.push(m.name);
     return { applied, alreadyApplied: migrations.length - applied.length };
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [PG_LOCK_ID]).catch(() => undefined);
-    await client.end();
+    await store.close();
   }
 }
