@@ -4,6 +4,7 @@ import { exchangeQrLoginToken } from "@/lib/credentials/redeem-qr-login-token";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { contextFromHeaders } from "@/lib/http/request-context";
+import { errorFacts } from "@/lib/log/error-facts";
 import { log } from "@/lib/log/logger";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +37,7 @@ export async function POST(req: NextRequest): Promise<NextResponse> {
   } catch (e) {
     // e.g. the account is at its credential limit: the transaction rolled back, the token is unused.
     if (e instanceof AppError) return json({ ok: false, error: { code: e.code, message: e.message } }, 409);
-    log.error("qr_login.failed", { error: e instanceof Error ? e.message : String(e) });
+    log.error("qr_login.failed", errorFacts(e));
     return json({ ok: false, error: { code: "internal", message: "Something went wrong. Try again." } }, 500);
   }
 }
