@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Settings } from "@/lib/config/settings";
 
@@ -41,6 +41,9 @@ export async function runMigrations(settings: Settings, migrations = loadMigrati
 async function migrateSqlite(settings: Settings, migrations: Migration[]): Promise<MigrationResult> {
   const { default: Database } = await import("better-sqlite3");
   mkdirSync(settings.dataDir, { recursive: true, mode: 0o700 });
+  // Create the file owner-only before SQLite does (it would use the umask, usually 0644); its
+  // -wal and -shm files take the database file's mode.
+  closeSync(openSync(settings.sqlitePath, "a", 0o600));
   const db = new Database(settings.sqlitePath);
   try {
     db.pragma("journal_mode = WAL");
