@@ -10,12 +10,16 @@
 import { createServer } from "node:http";
 import { ipInRanges, normaliseIp } from "@/lib/net/cidr";
 import { clientAddress, parseTrustedProxies } from "@/lib/net/client-address";
+import { strictTransportSecurity } from "@/lib/http/security-headers";
 import { CLIENT_ADDRESS_HEADER, newPeerKey, PEER_KEY_ENV, sealClientAddress } from "@/lib/net/client-address-header";
 
 const dev = process.argv.includes("--dev");
 (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
 const host = process.env.HOST || "127.0.0.1";
 const port = Number(process.env.PORT || 3000);
+// Every response, static files and JSON routes included (proxy.ts sets it on pages for a bare
+// `next start` too). start.ts passes the checked PUBLIC_URL; `npm run dev` is http.
+const hsts = strictTransportSecurity(process.env.PUBLIC_URL ?? "");
 
 let trusted: ReturnType<typeof parseTrustedProxies>;
 try {
@@ -45,6 +49,7 @@ async function main() {
       delete req.headers["x-forwarded-proto"];
     }
     req.headers[CLIENT_ADDRESS_HEADER] = sealClientAddress(address, peerKey);
+    if (hsts) res.setHeader("Strict-Transport-Security", hsts);
     void handle(req, res);
   })
     .on("error", (e) => {

@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/current-session";
 import { getSettings } from "@/lib/config/settings";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { contextFromHeaders } from "@/lib/http/request-context";
+import { isSameOrigin } from "@/lib/http/same-origin";
 
 const STATUS: Record<ActionError["code"], number> = {
   invalid_input: 400,
@@ -19,13 +20,9 @@ const STATUS: Record<ActionError["code"], number> = {
   internal: 500,
 };
 
-// A state-changing request must come from our own origin. Browsers always send Origin on
-// cross-origin POSTs, so a missing or foreign Origin is refused (CSRF defence for JSON routes).
+// A state-changing request must come from our own origin (lib/http/same-origin.ts).
 function sameOrigin(req: NextRequest): boolean {
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("host");
-  return origin === getSettings().publicUrl || (!!host && (origin === `http://${host}` || origin === `https://${host}`));
+  return isSameOrigin(req.headers.get("origin"), req.headers.get("host"), getSettings().publicUrl);
 }
 
 /** Wraps a JSON route handler with the same guard as server actions. GET reads query params. */
