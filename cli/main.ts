@@ -13,6 +13,7 @@ import { readSecret } from "@/cli/read-secret";
 import { parseSettings, SettingsError } from "@/lib/config/settings";
 import { MigrationError, runMigrations } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
+import { describeError } from "@/lib/log/error-facts";
 
 const commands: CliCommand[] = [
   ...userCommands,
@@ -80,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     const message =
       e instanceof AppError || e instanceof SettingsError || e instanceof MigrationError
         ? e.message
-        : `unexpected error: ${(e as Error).message?.split("\n")[0]}`;
+        : `unexpected error (${describeError(e)})`;
     if (json) io.out(JSON.stringify({ error: { code: e instanceof AppError ? e.code : "internal", message } }));
     io.err(`gatehouse: ${message}`);
     return 1;

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { errorFacts } from "@/lib/log/error-facts";
 import { log } from "@/lib/log/logger";
 
 // The protocol gate: a bare node:http server, kept off Next.js because nginx asks it about every
@@ -17,7 +18,7 @@ export function createGateServer(_opts: GateOptions): Server {
     res.writeHead(404, { "Content-Type": "text/plain" });
     res.end("not found\n");
   }).on("clientError", (err, socket) => {
-    log.warn("gate.client_error", { error: err.message });
+    log.warn("gate.client_error", errorFacts(err));
     socket.destroy();
   });
 }

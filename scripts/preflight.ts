@@ -1,11 +1,13 @@
+import { dataPathsReadableByOthers } from "@/lib/config/check-data-permissions";
 import { parseSettings, SettingsError, type Settings } from "@/lib/config/settings";
 import { authSecretOf, gateSecretOf } from "@/lib/crypto/keys";
 import { runMigrations } from "@/lib/db/migrate";
+import { log } from "@/lib/log/logger";
 
 /**
  * What both `npm start` and `npm run db:migrate` do first: validate settings, make sure the
  * secrets exist, reach the database and bring its schema up to date. Any failure is one line on
- * stderr and exit code 1.
+ * stderr and exit code 1. Data files that other users can read are a warning, not a stop.
  */
 export async function preflight(): Promise<Settings> {
   let settings: Settings;
@@ -24,6 +26,12 @@ export async function preflight(): Promise<Settings> {
     const where = settings.databaseKind === "sqlite" ? settings.sqlitePath : redact(settings.databaseUrl!);
     fail(`cannot use the database at ${where}: ${(e as Error).message.split("\n")[0]}`);
   }
+  const open = dataPathsReadableByOthers(settings);
+  if (open.length)
+    log.warn("data.readable_by_others", {
+      paths: open,
+      fix: `chmod 700 ${settings.dataDir} and chmod 600 the files in it, as the user Gatehouse runs as`,
+    });
   return settings;
 }
 

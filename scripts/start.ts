@@ -21,7 +21,8 @@ async function main() {
     if (build.status !== 0) fail("the web app did not build");
   }
 
-  const web = spawn(process.execPath, [path.join(process.cwd(), "scripts", "web-server.mjs")], {
+  // No react-server condition for the web process: Next.js sets up its own module layers.
+  const web = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "web-server.ts")], {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", HOST: settings.host, PORT: String(settings.port) },
   });

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { ActionResult } from "@/lib/actions/action-result";
+import { errorFacts } from "@/lib/log/error-facts";
 import { log } from "@/lib/log/logger";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { SessionUser } from "@/lib/sessions/session-store";
@@ -46,7 +47,7 @@ export async function runGuarded<S extends z.ZodType, T, A extends Access>(
       return { ok: false, error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors, values: echoable(raw) } };
     // next/navigation's redirect() and notFound() work by throwing: let them through.
     if (e && typeof e === "object" && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_")) throw e;
-    log.error("action.failed", { action: opts.name, error: e instanceof Error ? e.message : String(e) });
+    log.error("action.failed", { action: opts.name, ...errorFacts(e) });
     return {
       ok: false,
       error: { code: "internal", message: "Something went wrong. Try again; if it keeps happening, tell an administrator." },

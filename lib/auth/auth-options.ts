@@ -15,12 +15,28 @@ function readCookie(header: string | undefined, name: string): string | undefine
   return undefined;
 }
 
+/** `url` when it is a path or a URL on PUBLIC_URL's origin; PUBLIC_URL otherwise. */
+export function sameSiteRedirect(url: string, publicUrl: string): string {
+  const home = new URL(publicUrl);
+  try {
+    const target = new URL(url, `${home.origin}/`);
+    if (target.origin === home.origin) return target.href;
+  } catch {
+    // not a URL at all
+  }
+  return publicUrl;
+}
+
 /**
  * next-auth signs the session cookie (an encrypted JWT holding only our session id); the session
  * row decides whether it is still valid. The one provider takes no secrets from the browser: it
  * reads the HttpOnly login-ticket cookie that the password (and OTP) steps prepared.
  */
 export function authOptions(): NextAuthOptions {
+  const { publicUrl } = getSettings();
+  // next-auth 4 reads its base URL from NEXTAUTH_URL at request time (else it falls back to
+  // http://localhost:3000 or, with AUTH_TRUST_HOST, to the request's Host): ours is PUBLIC_URL.
+  process.env.NEXTAUTH_URL = `${publicUrl}/api/auth`;
   return {
     secret: getKeys().sessionSigning,
     // next-auth guesses from NEXTAUTH_URL; ours comes from PUBLIC_URL, for its CSRF and callback cookies too.
@@ -45,6 +61,10 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // After sign-in or sign-out, only ever back into Gatehouse.
+      async redirect({ url }) {
+        return sameSiteRedirect(url, publicUrl);
+      },
       async jwt({ token, user }) {
         if (user && "sid" in user) token.sid = user.sid as string;
         return token;

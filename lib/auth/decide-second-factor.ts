@@ -34,7 +34,8 @@ export async function decideSecondFactor(
     }
   } else {
     const device = await findTrustedDevice(input.userId, input.trustedDeviceToken, now);
-    if (device && (policy.ipCanChange || device.ip === input.ip)) return { stage: "ready", skippedBy: "trusted_device" };
+    // An unknown address ("") is never the same IP as anything, not even another unknown one.
+    if (device && (policy.ipCanChange || (!!input.ip && device.ip === input.ip))) return { stage: "ready", skippedBy: "trusted_device" };
   }
 
   if (enrolled) return { stage: "otp" };

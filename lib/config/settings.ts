@@ -26,7 +26,7 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").max(4096).optional(),
   GATE_SECRET: z.string().min(16, "must be at least 16 characters").max(4096).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-  // Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs); scripts/web-server.mjs applies it.
+  // Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs); scripts/web-server.ts applies it.
   TRUSTED_PROXIES: z
     .string()
     .max(4096)

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { closeSync, mkdirSync, openSync } from "node:fs";
 import { MigrationError, type DatabaseTarget, type Migration, type MigrationStore } from "./migrate";
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -12,6 +12,9 @@ type Violation = { table: string; rowid: number | null; parent: string };
 export async function openSqliteStore(target: DatabaseTarget): Promise<MigrationStore> {
   const { default: Database } = await import("better-sqlite3");
   mkdirSync(target.dataDir, { recursive: true, mode: 0o700 });
+  // Create the file owner-only before SQLite does (it would use the umask, usually 0644); its
+  // -wal and -shm files take the database file's mode.
+  closeSync(openSync(target.sqlitePath, "a", 0o600));
   const db = new Database(target.sqlitePath);
   try {
     db.pragma("journal_mode = WAL");

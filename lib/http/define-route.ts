@@ -4,7 +4,9 @@ import type { ActionError } from "@/lib/actions/action-result";
 import { runGuarded, type Access, type GuardContext } from "@/lib/actions/run-guarded";
 import { getCurrentUser } from "@/lib/auth/current-session";
 import { getSettings } from "@/lib/config/settings";
-import { clientIpFrom } from "@/lib/http/request-context";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { contextFromHeaders } from "@/lib/http/request-context";
+import { isSameOrigin } from "@/lib/http/same-origin";
 
 const STATUS: Record<ActionError["code"], number> = {
   invalid_input: 400,
@@ -18,13 +20,9 @@ const STATUS: Record<ActionError["code"], number> = {
   internal: 500,
 };
 
-// A state-changing request must come from our own origin. Browsers always send Origin on
-// cross-origin POSTs, so a missing or foreign Origin is refused (CSRF defence for JSON routes).
+// A state-changing request must come from our own origin (lib/http/same-origin.ts).
 function sameOrigin(req: NextRequest): boolean {
-  const origin = req.headers.get("origin");
-  if (!origin) return false;
-  const host = req.headers.get("host");
-  return origin === getSettings().publicUrl || (!!host && (origin === `http://${host}` || origin === `https://${host}`));
+  return isSameOrigin(req.headers.get("origin"), req.headers.get("host"), getSettings().publicUrl);
 }
 
 /** Wraps a JSON route handler with the same guard as server actions. GET reads query params. */
@@ -39,19 +37,11 @@ export function defineRoute<S extends z.ZodType, T, A extends Access>(
     }
     let raw: unknown = Object.fromEntries(req.nextUrl.searchParams);
     if (!isRead) {
-      const text = await req.text();
-      if (text.length > 64 * 1024)
-        return NextResponse.json({ ok: false, error: { code: "invalid_input", message: "Request too large." } }, { status: 413 });
-      try {
-        raw = text ? JSON.parse(text) : {};
-      } catch {
-        return NextResponse.json({ ok: false, error: { code: "invalid_input", message: "The body must be JSON." } }, { status: 400 });
-      }
+      const body = await readJsonBody(req);
+      if (!body.ok) return NextResponse.json({ ok: false, error: { code: "invalid_input", message: body.message } }, { status: body.status });
+      raw = body.value;
     }
-    const request = {
-      ip: clientIpFrom(req.headers.get("x-forwarded-for")),
-      userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512),
-    };
+    const request = contextFromHeaders(req.headers);
     const result = await runGuarded({ ...opts, readOnly: isRead }, raw, { user: await getCurrentUser(), request }, handler);
     const res = NextResponse.json(result, { status: result.ok ? 200 : STATUS[result.error.code] });
     res.headers.set("Cache-Control", "no-store");

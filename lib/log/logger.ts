@@ -3,6 +3,7 @@
 type Level = "debug" | "info" | "warn" | "error";
 const order: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 const SECRET_KEY = /pass|secret|token|otp|code|hash|cookie|authorization/i;
+const NOT_SECRET = new Set(["errorCode"]); // lib/log/error-facts.ts: a class of error, never a value
 
 function threshold(): number {
   const level = process.env.LOG_LEVEL as Level | undefined;
@@ -10,7 +11,7 @@ function threshold(): number {
 }
 
 function scrub(fields: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, SECRET_KEY.test(k) ? "[redacted]" : v]));
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, SECRET_KEY.test(k) && !NOT_SECRET.has(k) ? "[redacted]" : v]));
 }
 
 function write(level: Level, event: string, fields: Record<string, unknown> = {}) {

@@ -4,10 +4,12 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/passwords/hash-password";
 import { passwordProblem } from "@/lib/passwords/password-policy";
+import { reserveSetupAttempt } from "@/lib/setup/reserve-setup-attempt";
 import { insertUser } from "@/lib/users/create-user";
 
 const SETUP_LIFETIME_MS = 60 * 60 * 1000;
 const SETUP_ACTOR: Actor = { email: "setup-link" };
+const NO_LONGER_VALID = "This setup link is no longer valid. Restart Gatehouse to get a new one.";
 
 export async function adminExists(): Promise<boolean> {
   return (await getDb().user.count({ where: { role: "admin" } })) > 0;
@@ -37,16 +39,25 @@ export async function isSetupTokenUsable(token: string, now = new Date()): Promi
   return !!row && row.purpose === "setup" && !row.usedAt && !!row.expiresAt && row.expiresAt > now && !(await adminExists());
 }
 
-/** Consumes the token and creates the first admin, creating their domain when needed. */
+/**
+ * Consumes the token and creates the first admin, creating their domain when needed. The cheap
+ * checks come first (attempts per IP, then the token and that no admin exists), so that no
+ * request without a usable link ever costs an argon2 hash.
+ */
 export async function completeSetup(
   token: string,
   input: { email: string; displayName: string; password: string },
   context: Pick<Actor, "ip" | "userAgent">,
   now = new Date(),
+  hash: (password: string) => Promise<string> = hashPassword,
 ) {
+  if (!(await reserveSetupAttempt(context.ip ?? "", now))) {
+    throw new AppError("rate_limited", "Too many setup attempts from this address. Try again in an hour.");
+  }
+  if (!(await isSetupTokenUsable(token, now))) throw new AppError("expired", NO_LONGER_VALID);
   const problem = passwordProblem(input.password, { email: input.email });
   if (problem) throw new AppError("invalid_input", problem, { password: [problem] });
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hash(input.password);
   return getDb().$transaction(async (tx) => {
     // The conditional update is the single-use guard: only one request can flip usedAt.
     const claimed = await tx.oneTimeToken.updateMany({
@@ -54,7 +65,7 @@ export async function completeSetup(
       data: { usedAt: now },
     });
     if (claimed.count !== 1 || (await tx.user.count({ where: { role: "admin" } })) > 0) {
-      throw new AppError("expired", "This setup link is no longer valid. Restart Gatehouse to get a new one.");
+      throw new AppError("expired", NO_LONGER_VALID);
     }
     const actor = { ...SETUP_ACTOR, ...context };
     const admin = await insertUser(tx, { ...input, role: "admin", createDomain: true }, passwordHash, actor);

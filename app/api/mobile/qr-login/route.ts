@@ -2,7 +2,9 @@ import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import { exchangeQrLoginToken } from "@/lib/credentials/redeem-qr-login-token";
 import { AppError } from "@/lib/errors";
-import { clientIpFrom } from "@/lib/http/request-context";
+import { readJsonBody } from "@/lib/http/read-json-body";
+import { contextFromHeaders } from "@/lib/http/request-context";
+import { errorFacts } from "@/lib/log/error-facts";
 import { log } from "@/lib/log/logger";
 
 export const dynamic = "force-dynamic";
@@ -20,24 +22,22 @@ function json(data: unknown, status: number): NextResponse {
 }
 
 export async function POST(req: NextRequest): Promise<NextResponse> {
-  const text = await req.text();
-  if (text.length > 4096) return json({ ok: false, error: { code: "invalid_input", message: "Request too large." } }, 413);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text || "{}");
-  } catch {
-    return json({ ok: false, error: { code: "invalid_input", message: 'The body must be JSON: {"token": "…"}.' } }, 400);
+  const read = await readJsonBody(req, 4096);
+  if (!read.ok) {
+    const message = read.status === 413 ? read.message : 'The body must be JSON: {"token": "…"}.';
+    return json({ ok: false, error: { code: "invalid_input", message } }, read.status);
   }
+  const raw = read.value;
   const parsed = body.safeParse(raw);
   if (!parsed.success) return json(GONE, 410);
-  const ctx = { ip: clientIpFrom(req.headers.get("x-forwarded-for")), userAgent: (req.headers.get("user-agent") ?? "").slice(0, 512) };
+  const ctx = contextFromHeaders(req.headers);
   try {
     const result = await exchangeQrLoginToken(parsed.data.token, ctx);
     return result ? json({ ok: true, data: result }, 200) : json(GONE, 410);
   } catch (e) {
     // e.g. the account is at its credential limit: the transaction rolled back, the token is unused.
     if (e instanceof AppError) return json({ ok: false, error: { code: e.code, message: e.message } }, 409);
-    log.error("qr_login.failed", { error: e instanceof Error ? e.message : String(e) });
+    log.error("qr_login.failed", errorFacts(e));
     return json({ ok: false, error: { code: "internal", message: "Something went wrong. Try again." } }, 500);
   }
 }
