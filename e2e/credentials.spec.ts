@@ -270,7 +270,10 @@ function addCredential(email: string, service: string, label: string): { id: str
   return { id: added.list.id, password: added.text_data.password };
 }
 
-test("changing one's password signs out the app passwords too when left ticked, so a WebUI one stops working", async ({ page, browser }) => {
+test("changing one's password signs out the app passwords too when left ticked, so a WebUI one stops working", async ({
+  page,
+  browser,
+}) => {
   createAccount(CAROL.email, CAROL.password);
   const kiosk = addCredential(CAROL.email, "WebUI", "Hall kiosk");
 
@@ -289,7 +292,9 @@ test("changing one's password signs out the app passwords too when left ticked, 
   await form.getByLabel(/^New password\W*$/).fill(newPassword);
   await form.getByLabel("New password again").fill(newPassword);
   await form.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText("Password changed. Other sessions were signed out. 1 app password or device was signed out too.")).toBeVisible();
+  await expect(
+    page.getByText("Password changed. Other sessions were signed out. 1 app password or device was signed out too."),
+  ).toBeVisible();
   await expect(form.getByLabel(/Also sign out my app passwords/)).toHaveCount(0);
   CAROL.password = newPassword;
 
@@ -354,7 +359,9 @@ test("the admin's resets say how many app passwords and devices they sign out, a
   await expect(reset.getByLabel("Keep app passwords and mobile devices")).not.toBeChecked();
   await reset.getByLabel("New password").fill("paper boats along the river 43");
   await reset.getByRole("button", { name: "Set password" }).click();
-  await expect(reset.getByText("Password set. The user was signed out everywhere. 2 app passwords and devices were revoked.")).toBeVisible();
+  await expect(
+    reset.getByText("Password set. The user was signed out everywhere. 2 app passwords and devices were revoked."),
+  ).toBeVisible();
   expect(listed(DAVE.email)).toEqual([]);
   await expect(reset).toContainText("The user has no app passwords or devices to sign out.");
   await expect(reset.getByLabel("Keep app passwords and mobile devices")).toHaveCount(0);

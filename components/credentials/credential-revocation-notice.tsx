@@ -18,7 +18,9 @@ export function revocationSentence({ credentials, qrTokens }: RevocableCounts): 
 export function revokedSentence({ credentials, qrTokens }: RevocableCounts, kept: boolean): string {
   if (kept) return "Their app passwords and devices were kept.";
   const codes = qrTokens > 0 ? " and an unused one-time QR code" : "";
-  return credentials === 1 ? `1 app password or device${codes} was revoked.` : `${credentials} app passwords and devices${codes} were revoked.`;
+  return credentials === 1
+    ? `1 app password or device${codes} was revoked.`
+    : `${credentials} app passwords and devices${codes} were revoked.`;
 }
 
 /**

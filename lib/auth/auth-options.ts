@@ -50,7 +50,8 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        const active = typeof token.sid === "string" ? await findActiveSession(token.sid, new Date(), { ip: (await requestContext()).ip }) : null;
+        const active =
+          typeof token.sid === "string" ? await findActiveSession(token.sid, new Date(), { ip: (await requestContext()).ip }) : null;
         return active ? { ...session, user: { email: active.email, name: active.displayName } } : { expires: session.expires };
       },
     },

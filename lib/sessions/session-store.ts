@@ -47,7 +47,11 @@ export async function createSession(
  * on every request: still there, enabled, unexpired, and admitting WebUI from `request.ip` (the
  * client address of this request, not the one it signed in from). A failed check ends the session.
  */
-export async function findActiveSession(rawSessionId: string, now = new Date(), request: { ip?: string } = {}): Promise<SessionUser | null> {
+export async function findActiveSession(
+  rawSessionId: string,
+  now = new Date(),
+  request: { ip?: string } = {},
+): Promise<SessionUser | null> {
   if (!rawSessionId || rawSessionId.length > 128) return null;
   const db = getDb();
   const id = sha256Hex(rawSessionId);

@@ -243,8 +243,11 @@ test("the migration keeps every credential and marks the ones already disabled a
   const { TEST_DB_KIND } = await import("./support");
   const dataDir = mkdtempSync(path.join(tmpdir(), "gatehouse-migrate-"));
   const pgName = `gh_mig_${process.pid}_${Date.now()}`;
-  const pgUrl = (name: string) => Object.assign(new URL(process.env.TEST_DATABASE_URL ?? "postgresql://x@127.0.0.1/x"), { pathname: `/${name}` }).toString();
-  const settings = parseSettings(TEST_DB_KIND === "postgresql" ? { DATA_DIR: dataDir, DATABASE_URL: pgUrl(pgName) } : { DATA_DIR: dataDir });
+  const pgUrl = (name: string) =>
+    Object.assign(new URL(process.env.TEST_DATABASE_URL ?? "postgresql://x@127.0.0.1/x"), { pathname: `/${name}` }).toString();
+  const settings = parseSettings(
+    TEST_DB_KIND === "postgresql" ? { DATA_DIR: dataDir, DATABASE_URL: pgUrl(pgName) } : { DATA_DIR: dataDir },
+  );
   const { Client } = await import("pg");
   const admin = TEST_DB_KIND === "postgresql" ? new Client({ connectionString: process.env.TEST_DATABASE_URL }) : undefined;
 
@@ -280,11 +283,10 @@ test("the migration keeps every credential and marks the ones already disabled a
       ["c-on", on],
       ["c-off", off],
     ] as const) {
-      await run(`INSERT INTO "Credential" ("id", "userId", "label", "services", "algorithm", "enabled") VALUES ($1, 'u1', $2, 'IMAP', 'HMAC-SHA256', $3)`, [
-        id,
-        id,
-        enabled,
-      ]);
+      await run(
+        `INSERT INTO "Credential" ("id", "userId", "label", "services", "algorithm", "enabled") VALUES ($1, 'u1', $2, 'IMAP', 'HMAC-SHA256', $3)`,
+        [id, id, enabled],
+      );
     }
     await runMigrations(settings, all);
     const rows = await run(`SELECT "id", "label", "disabledBy" FROM "Credential" ORDER BY "id"`);
