@@ -54,3 +54,21 @@ export function formatTable(rows: Record<string, unknown>[], columns: string[]):
       .trimEnd();
   return [line(columns), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join("\n");
 }
+
+/** `--keep-credentials` or Carbonio's `keep_credentials true`, for the resets that revoke credentials. */
+export const keepCredentialsOption = { type: "boolean", keyValue: true } as const;
+
+/** What a reset ended, in one clause: "ended 2 sessions, forgot 1 trusted device, revoked 3 credentials …". */
+export function revocationText(
+  r: { sessions: number; trustedDevices: number; credentials: number; qrTokens: number },
+  keptCredentials: boolean,
+): string {
+  const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+  const parts = [`ended ${n(r.sessions, "session", "sessions")}`, `forgot ${n(r.trustedDevices, "trusted device", "trusted devices")}`];
+  if (keptCredentials) parts.push("kept their credentials");
+  else
+    parts.push(
+      `revoked ${n(r.credentials, "credential", "credentials")} and ${n(r.qrTokens, "unused one-time QR code", "unused one-time QR codes")}`,
+    );
+  return parts.join(", ");
+}

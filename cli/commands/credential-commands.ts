@@ -21,6 +21,7 @@ import { findUser } from "@/lib/users/find-user";
 type ListedCredential = CarbonioCredentialRecord & {
   kind: string;
   status: string;
+  disabledBy: "admin" | "user" | null;
   expiresAt: string | null;
   allowedIpRanges: string[];
   lastUsedAt: string | null;
@@ -33,6 +34,7 @@ function listed(view: CredentialView): ListedCredential {
     ...toCarbonioRecord(view),
     kind: json.kind,
     status: json.status,
+    disabledBy: json.disabledBy,
     expiresAt: json.expiresAt,
     allowedIpRanges: json.allowedIpRanges,
     lastUsedAt: json.lastUsedAt,
@@ -43,7 +45,7 @@ function listed(view: CredentialView): ListedCredential {
 function listedLine(c: ListedCredential): string {
   return [
     formatCarbonioLine(c),
-    `status ${c.status}`,
+    `status ${c.status}${c.disabledBy ? ` (by ${c.disabledBy})` : ""}`,
     `expires ${c.expiresAt ?? "never"}`,
     `ip_ranges ${c.allowedIpRanges.length ? c.allowedIpRanges.join(",") : "any"}`,
     `last_used ${c.lastUsedAt ? `${c.lastUsedAt} from ${c.lastUsedIp ?? "?"}` : "never"}`,
@@ -153,7 +155,7 @@ export const credentialCommands = [
         expiresAt: options.expires === undefined ? undefined : parseExpiryInput(options.expires, now),
         allowedIpRanges: options.ipRanges,
       };
-      const view = await updateCredential({ userId: user.id, id: positionals.id }, changes, cliActor(), {}, now);
+      const view = await updateCredential({ userId: user.id, id: positionals.id }, changes, cliActor(), { by: "admin" }, now);
       return { account: user.email, list: listed(view) };
     },
     text: (r) => `list: ${listedLine(r.list)}`,

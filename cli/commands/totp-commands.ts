@@ -1,10 +1,12 @@
-import { cliActor, defineCommand, formatTable } from "@/cli/command";
+import { cliActor, defineCommand, formatTable, keepCredentialsOption, revocationText } from "@/cli/command";
 import { deleteTotpDevice } from "@/lib/totp/delete-totp-device";
 import { listTotpDevices } from "@/lib/totp/list-totp-devices";
 import { provisionTotpDevice } from "@/lib/totp/provision-totp-device";
+import { resetTwoFactor } from "@/lib/totp/reset-two-factor";
 import { findUser } from "@/lib/users/find-user";
 
-// `gatehouse auth totp generate|list|delete`, as Carbonio's `carbonio auth totp …`.
+// `gatehouse auth totp generate|list|delete`, as Carbonio's `carbonio auth totp …`, and the admin's
+// `auth twoFactor reset` for a user who lost their authenticator.
 
 export const totpCommands = [
   defineCommand({
@@ -78,5 +80,21 @@ export const totpCommands = [
     text: (r) =>
       `deleted TOTP device "${r.label}" (${r.id}) of ${r.account}` +
       (r.recoveryCodesDeleted > 0 ? `; it was the last one, so its ${r.recoveryCodesDeleted} recovery codes were deleted too` : ""),
+  }),
+  defineCommand({
+    path: ["auth", "twoFactor", "reset"],
+    summary:
+      "reset an account's two-step sign-in: deletes every TOTP device and recovery code, signs the user out everywhere, forgets their trusted devices and revokes their credentials unless kept",
+    usage: "gatehouse auth twoFactor reset <account> [--keep-credentials | keep_credentials true] [--json]",
+    spec: { positionals: ["account"], options: { keepCredentials: keepCredentialsOption } },
+    async run({ positionals, options }) {
+      const user = await findUser(positionals.account);
+      const keepCredentials = !!options.keepCredentials;
+      const { devices, recoveryCodes, ...revoked } = await resetTwoFactor(user.id, cliActor(), { keepCredentials });
+      return { account: user.email, devices, recoveryCodes, keptCredentials: keepCredentials, revoked };
+    },
+    text: (r) =>
+      `two-step sign-in reset for ${r.account}: deleted ${r.devices} TOTP devices and ${r.recoveryCodes} recovery codes, ` +
+      revocationText(r.revoked, r.keptCredentials),
   }),
 ];

@@ -1,4 +1,4 @@
-import { cliActor, defineCommand, formatTable } from "@/cli/command";
+import { cliActor, defineCommand, formatTable, keepCredentialsOption, revocationText } from "@/cli/command";
 import { UsageError } from "@/cli/args";
 import { createUser } from "@/lib/users/create-user";
 import { deleteUser } from "@/lib/users/delete-user";
@@ -104,14 +104,16 @@ export const userCommands = [
   }),
   defineCommand({
     path: ["user", "set-password"],
-    summary: "set a user's password (signs them out everywhere)",
-    usage: "gatehouse user set-password <email|id> [--password-stdin] [--json]",
-    spec: { ...account, options: { passwordStdin: { type: "boolean" } } },
+    summary: "set a user's password (signs them out everywhere and revokes their credentials unless kept)",
+    usage: "gatehouse user set-password <email|id> [--password-stdin] [--keep-credentials | keep_credentials true] [--json]",
+    spec: { ...account, options: { passwordStdin: { type: "boolean" }, keepCredentials: keepCredentialsOption } },
     async run({ positionals, options }, io) {
       const user = await findUser(positionals.account);
-      await setUserPassword(user.id, await io.readSecret(`New password for ${user.email}: `, !!options.passwordStdin), cliActor());
-      return { email: user.email, passwordSet: true };
+      const password = await io.readSecret(`New password for ${user.email}: `, !!options.passwordStdin);
+      const keepCredentials = !!options.keepCredentials;
+      const revoked = await setUserPassword(user.id, password, cliActor(), { keepCredentials });
+      return { email: user.email, passwordSet: true, keptCredentials: keepCredentials, revoked };
     },
-    text: (r) => `password set for ${r.email}; their sessions were ended`,
+    text: (r) => `password set for ${r.email}; ${revocationText(r.revoked, r.keptCredentials)}`,
   }),
 ];

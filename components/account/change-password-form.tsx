@@ -1,16 +1,32 @@
 "use client";
+import { useRouter } from "next/navigation";
 import { changePasswordAction } from "@/app/(portal)/account/actions";
 import { SubmitButton } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { formLevelError } from "@/lib/actions/action-result";
 import { useFormAction } from "@/components/ui/use-form-action";
 
-export function ChangePasswordForm() {
-  const { state, formAction, formRef, fieldErrors: errors } = useFormAction(changePasswordAction);
+/** `credentials`: how many app passwords and devices (service credentials) the account has now. */
+export function ChangePasswordForm({ credentials }: { credentials: number }) {
+  const router = useRouter();
+  const { state, formAction, formRef, fieldErrors: errors } = useFormAction(changePasswordAction, () => router.refresh());
   return (
     <form ref={formRef} action={formAction} className="max-w-md space-y-4" noValidate>
-      {state?.ok && <FormMessage tone="success" message="Password changed. Other sessions were signed out." />}
+      {state?.ok && (
+        <FormMessage
+          tone="success"
+          message={
+            "Password changed. Other sessions were signed out." +
+            (state.data.credentials === 1
+              ? " 1 app password or device was signed out too."
+              : state.data.credentials > 1
+                ? ` ${state.data.credentials} app passwords and devices were signed out too.`
+                : "")
+          }
+        />
+      )}
       <FormMessage tone="error" message={formLevelError(state)} />
       <Field
         name="currentPassword"
@@ -40,6 +56,16 @@ export function ChangePasswordForm() {
         maxLength={256}
         error={errors?.confirmPassword}
       />
+      {/* With nothing to choose, anything made meanwhile (or an unused one-time QR code) still goes. */}
+      {credentials === 0 && <input type="hidden" name="signOutCredentials" value="on" />}
+      {credentials > 0 && (
+        <Checkbox
+          name="signOutCredentials"
+          defaultChecked
+          label={`Also sign out my app passwords and devices (${credentials})`}
+          hint="Their service credentials are deleted; set the apps and phones up again with new ones. Your other browsers are signed out either way."
+        />
+      )}
       <SubmitButton pendingLabel="Saving…">Change password</SubmitButton>
     </form>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { deleteUserAction, resetPasswordAction, setUserStatusAction } from "@/app/(admin)/admin/users/actions";
+import { KeepCredentialsChoice, revokedSentence, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
@@ -57,11 +58,17 @@ export function UserStatusActions({ userId, email, status, isSelf }: { userId: s
   );
 }
 
-export function ResetPasswordForm({ userId }: { userId: string }) {
-  const { state, formAction, formRef, fieldErrors: errors } = useFormAction(resetPasswordAction);
+export function ResetPasswordForm({ userId, revocable }: { userId: string; revocable: RevocableCounts }) {
+  const router = useRouter();
+  const { state, formAction, formRef, fieldErrors: errors } = useFormAction(resetPasswordAction, () => router.refresh());
   return (
     <form ref={formRef} action={formAction} className="max-w-md space-y-4" noValidate>
-      {state?.ok && <FormMessage tone="success" message="Password set. The user was signed out everywhere." />}
+      {state?.ok && (
+        <FormMessage
+          tone="success"
+          message={`Password set. The user was signed out everywhere. ${revokedSentence(state.data, state.data.keptCredentials)}`}
+        />
+      )}
       <FormMessage tone="error" message={formLevelError(state)} />
       <input type="hidden" name="id" value={userId} />
       <Field
@@ -73,6 +80,7 @@ export function ResetPasswordForm({ userId }: { userId: string }) {
         maxLength={256}
         error={errors?.password}
       />
+      <KeepCredentialsChoice counts={revocable} />
       <SubmitButton variant="secondary" pendingLabel="Setting…">
         Set password
       </SubmitButton>

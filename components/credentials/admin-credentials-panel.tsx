@@ -44,6 +44,7 @@ export function AdminCredentialsPanel({
         <CredentialTable
           credentials={list.data.credentials}
           emptyText={`${email} has no credentials.`}
+          viewer="admin"
           extra={(c) => (
             <Button size="sm" variant="secondary" aria-label={`Edit ${c.label}`} onClick={() => setEditing(c.id)}>
               Edit

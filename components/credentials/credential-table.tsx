@@ -12,18 +12,21 @@ import { formatWhen, kindText, opensWebUi, statusText, statusTone } from "./cred
 /**
  * One list of an account's credentials: label, services, status, created, last use (time, IP).
  * Enable/disable acts at once; delete asks first. `extra` adds per-row controls (the console's edit).
+ * `viewer` is who looks: the owner gets no Enable button on a credential an administrator disabled.
  */
 export function CredentialTable({
   credentials,
   onSetEnabled,
   onDelete,
   extra,
+  viewer,
   emptyText = "No credentials yet.",
 }: {
   credentials: CredentialJson[];
   onSetEnabled: (id: string, enabled: boolean) => Promise<void>;
   onDelete: (id: string) => Promise<void>;
   extra?: (credential: CredentialJson) => ReactNode;
+  viewer: "admin" | "owner";
   emptyText?: string;
 }) {
   if (credentials.length === 0) return <EmptyState title={emptyText} description="Create one above; its password is shown once." />;
@@ -62,6 +65,7 @@ export function CredentialTable({
             </Td>
             <Td>
               <Badge tone={statusTone[c.status]}>{statusText[c.status]}</Badge>
+              {c.disabledBy === "admin" && <div className="mt-1 text-xs text-muted">Disabled by an administrator</div>}
               {c.expiresAt && (
                 <div className="mt-1 text-xs text-muted">
                   {c.status === "expired" ? "Expired" : "Expires"} {formatWhen(c.expiresAt)}
@@ -82,7 +86,7 @@ export function CredentialTable({
             <Td>
               <div className="flex flex-wrap justify-end gap-2">
                 {extra?.(c)}
-                <ToggleButton credential={c} onSetEnabled={onSetEnabled} />
+                {(viewer === "admin" || c.disabledBy !== "admin") && <ToggleButton credential={c} onSetEnabled={onSetEnabled} />}
                 <ConfirmButton
                   size="sm"
                   title={`Delete "${c.label}"?`}

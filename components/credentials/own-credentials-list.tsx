@@ -24,6 +24,7 @@ export function OwnCredentialsList() {
     <CredentialTable
       credentials={list.data.credentials}
       emptyText="You have no credentials yet."
+      viewer="owner"
       onSetEnabled={async (id, enabled) => {
         unwrapResult(await setOwnCredentialEnabledAction({ id, enabled }));
         toast.success(enabled ? "Credential enabled." : "Credential disabled.");

@@ -1,10 +1,12 @@
 "use client";
+import { useState } from "react";
 import {
   adminDeleteTotpDeviceAction,
   adminResetTwoFactorAction,
   adminRevokeSessionAction,
   adminRevokeTrustedDeviceAction,
 } from "@/app/(admin)/admin/users/[id]/security-actions";
+import { KeepCredentialsChoice, revokedSentence, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
 import { SessionList } from "@/components/security/session-list";
 import { TotpDeviceList } from "@/components/security/totp-device-list";
 import { TrustedDeviceList } from "@/components/security/trusted-device-list";
@@ -21,12 +23,29 @@ export interface AdminSecurityControlsProps {
   recoveryCodes: { total: number; unused: number };
   sessions: SessionView[];
   trustedDevices: TrustedDeviceView[];
+  /** Service credentials and unused one-time QR codes the reset revokes unless kept. */
+  revocable: RevocableCounts;
 }
 
 /** The admin's view of one user's second factor, sessions and trusted devices, bound to admin actions. */
-export function AdminSecurityControls({ userId, email, devices, recoveryCodes, sessions, trustedDevices }: AdminSecurityControlsProps) {
+export function AdminSecurityControls({
+  userId,
+  email,
+  devices,
+  recoveryCodes,
+  sessions,
+  trustedDevices,
+  revocable,
+}: AdminSecurityControlsProps) {
   const confirmed = useConfirmedAction();
-  const hasAnything = devices.length > 0 || recoveryCodes.total > 0 || sessions.length > 0 || trustedDevices.length > 0;
+  const [keepCredentials, setKeepCredentials] = useState(false);
+  const hasAnything =
+    devices.length > 0 ||
+    recoveryCodes.total > 0 ||
+    sessions.length > 0 ||
+    trustedDevices.length > 0 ||
+    revocable.credentials > 0 ||
+    revocable.qrTokens > 0;
   return (
     <div className="space-y-6">
       <section className="space-y-3" aria-labelledby="admin-2fa-heading">
@@ -39,9 +58,14 @@ export function AdminSecurityControls({ userId, email, devices, recoveryCodes, s
             disabled={!hasAnything}
             title={`Reset two-step sign-in for ${email}?`}
             description="Every authenticator app and recovery code is deleted, and the user is signed out everywhere and loses their trusted devices. They can set up a new app at their next sign-in."
+            body={<KeepCredentialsChoice counts={revocable} checked={keepCredentials} onChange={setKeepCredentials} />}
             confirmLabel="Reset 2FA"
             onConfirm={async () => {
-              await confirmed(adminResetTwoFactorAction({ userId }), `Two-step sign-in was reset for ${email}.`);
+              await confirmed(
+                adminResetTwoFactorAction({ userId, keepCredentials }),
+                (r) => `Two-step sign-in was reset for ${email}. ${revokedSentence(r, r.keptCredentials)}`,
+              );
+              setKeepCredentials(false);
             }}
           >
             Reset 2FA

@@ -1,3 +1,4 @@
+import type { RevocableCounts } from "@/components/credentials/credential-revocation-notice";
 import { AdminSecurityControls } from "@/components/security/admin-security-controls";
 import { Card } from "@/components/ui/card";
 import { listSessions } from "@/lib/sessions/list-sessions";
@@ -12,10 +13,13 @@ export async function AdminUserSecurityPanel({
   userId,
   email,
   currentSessionId,
+  revocable,
 }: {
   userId: string;
   email: string;
   currentSessionId?: string;
+  /** What a 2FA reset would revoke with the credentials, for its dialog. */
+  revocable: RevocableCounts;
 }) {
   const [twoFactor, sessions, trustedDevices] = await Promise.all([
     listTotpDevices(userId),
@@ -31,6 +35,7 @@ export async function AdminUserSecurityPanel({
         recoveryCodes={twoFactor.recoveryCodes}
         sessions={sessions}
         trustedDevices={trustedDevices}
+        revocable={revocable}
       />
     </Card>
   );

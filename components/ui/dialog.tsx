@@ -122,6 +122,8 @@ export interface ConfirmButtonProps {
   children: ReactNode;
   title: ReactNode;
   description?: ReactNode;
+  /** Extra content in the dialog, between the description and the buttons (e.g. an option). */
+  body?: ReactNode;
   confirmLabel?: ReactNode;
   cancelLabel?: ReactNode;
   /** Look of the trigger button (default "danger"). */
@@ -146,6 +148,7 @@ export function ConfirmButton({
   children,
   title,
   description,
+  body,
   confirmLabel,
   cancelLabel,
   variant = "danger",
@@ -213,7 +216,9 @@ export function ConfirmButton({
         confirmVariant={confirmVariant}
         pending={running}
         error={error}
-      />
+      >
+        {body}
+      </ConfirmDialog>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { cookieName, cookieOptions } from "@/lib/auth/cookie-names";
 import { getKeys } from "@/lib/crypto/keys";
 import { getSettings } from "@/lib/config/settings";
-import { contextFromNodeHeaders } from "@/lib/http/request-context";
+import { contextFromNodeHeaders, requestContext } from "@/lib/http/request-context";
 import { SESSION_ABSOLUTE_MS, deleteSessionByRawId, findActiveSession } from "@/lib/sessions/session-store";
 
 function readCookie(header: string | undefined, name: string): string | undefined {
@@ -70,7 +70,8 @@ export function authOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        const active = typeof token.sid === "string" ? await findActiveSession(token.sid) : null;
+        const active =
+          typeof token.sid === "string" ? await findActiveSession(token.sid, new Date(), { ip: (await requestContext()).ip }) : null;
         return active ? { ...session, user: { email: active.email, name: active.displayName } } : { expires: session.expires };
       },
     },

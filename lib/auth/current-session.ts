@@ -4,6 +4,7 @@ import { decode } from "next-auth/jwt";
 import { cache } from "react";
 import { cookieName } from "@/lib/auth/cookie-names";
 import { getKeys } from "@/lib/crypto/keys";
+import { requestContext } from "@/lib/http/request-context";
 import { findActiveSession, type SessionUser } from "@/lib/sessions/session-store";
 
 /** The raw session id from the signed cookie, or null. */
@@ -18,10 +19,15 @@ export async function currentRawSessionId(): Promise<string | null> {
   }
 }
 
-/** The signed-in user for this request, checked against the session table; once per request. */
+/**
+ * The signed-in user for this request, checked against the session table (and, for a session
+ * opened with a credential, against that credential from this request's address); once per request.
+ */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   const sid = await currentRawSessionId();
-  return sid ? findActiveSession(sid) : null;
+  if (!sid) return null;
+  const { ip } = await requestContext();
+  return findActiveSession(sid, new Date(), { ip });
 });
 
 export async function requireUser(): Promise<SessionUser> {

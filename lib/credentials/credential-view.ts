@@ -12,6 +12,8 @@ export type CredentialView = {
   generated: boolean;
   algorithm: string;
   enabled: boolean;
+  /** While disabled: "admin" when an administrator turned it off (the owner cannot turn it on), else "user". */
+  disabledBy: "admin" | "user" | null;
   status: CredentialStatus;
   createdAt: Date;
   expiresAt: Date | null;
@@ -43,6 +45,7 @@ export type CredentialRow = {
   lookupHash: string | null;
   passwordHash: string | null;
   enabled: boolean;
+  disabledBy?: string | null;
   createdAt: Date;
   expiresAt: Date | null;
   allowedIpRanges: string;
@@ -59,6 +62,7 @@ export function toCredentialView(row: CredentialRow, now: Date): CredentialView 
     generated: row.generated,
     algorithm: row.algorithm,
     enabled: row.enabled,
+    disabledBy: row.enabled ? null : row.disabledBy === "admin" ? "admin" : "user",
     status: credentialStatus(row, now),
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,

@@ -1,4 +1,5 @@
 import { randomToken, sha256Hex } from "@/lib/crypto/tokens";
+import { credentialAdmits } from "@/lib/credentials/credential-rules";
 import { getDb, type Tx } from "@/lib/db/client";
 
 // AAL2-style limits (NIST 800-63B rev 3): 12 hours absolute, 30 minutes idle.
@@ -40,8 +41,17 @@ export async function createSession(
   return raw;
 }
 
-/** The signed-in user behind a raw session id, or null if the session is gone, stale or the user is not active. */
-export async function findActiveSession(rawSessionId: string, now = new Date()): Promise<SessionUser | null> {
+/**
+ * The signed-in user behind a raw session id, or null if the session is gone, stale or the user is
+ * not active. A session opened with a service credential is also checked against that credential
+ * on every request: still there, enabled, unexpired, and admitting WebUI from `request.ip` (the
+ * client address of this request, not the one it signed in from). A failed check ends the session.
+ */
+export async function findActiveSession(
+  rawSessionId: string,
+  now = new Date(),
+  request: { ip?: string } = {},
+): Promise<SessionUser | null> {
   if (!rawSessionId || rawSessionId.length > 128) return null;
   const db = getDb();
   const id = sha256Hex(rawSessionId);
@@ -51,7 +61,12 @@ export async function findActiveSession(rawSessionId: string, now = new Date()):
   });
   if (!row) return null;
   const idleFor = now.getTime() - row.lastSeenAt.getTime();
-  if (row.expiresAt <= now || idleFor > SESSION_IDLE_MS || row.user.status !== "active") {
+  if (
+    row.expiresAt <= now ||
+    idleFor > SESSION_IDLE_MS ||
+    row.user.status !== "active" ||
+    ((row.authMethod === "credential" || row.credentialId) && !(await credentialStillAdmits(row, request.ip ?? "", now)))
+  ) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
@@ -64,4 +79,18 @@ export async function findActiveSession(rawSessionId: string, now = new Date()):
 
 export async function deleteSessionByRawId(rawSessionId: string): Promise<void> {
   await getDb().session.deleteMany({ where: { id: sha256Hex(rawSessionId) } });
+}
+
+/**
+ * The sign-in rule again, for the credential behind a session. Prisma resolves an `include` with a
+ * second SELECT anyway, so this indexed lookup costs the same round trip a relation would, and
+ * only sessions opened with a credential pay it.
+ */
+async function credentialStillAdmits(session: { userId: string; credentialId: string | null }, ip: string, now: Date): Promise<boolean> {
+  if (!session.credentialId) return false;
+  const credential = await getDb().credential.findUnique({
+    where: { id: session.credentialId },
+    select: { userId: true, enabled: true, expiresAt: true, services: true, allowedIpRanges: true },
+  });
+  return !!credential && credential.userId === session.userId && credentialAdmits(credential, { service: "WebUI", ip }, now);
 }

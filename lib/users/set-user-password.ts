@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/passwords/hash-password";
 import { passwordProblem } from "@/lib/passwords/password-policy";
-import { revokeUserAccess } from "@/lib/sessions/revoke-sessions";
+import { revokeUserAccess, type AccessRevocation } from "@/lib/sessions/revoke-sessions";
 import { findUser } from "@/lib/users/find-user";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
@@ -14,25 +14,54 @@ async function checkPolicy(password: string, user: { id: string; email: string }
   if (problem) throw new AppError("invalid_input", problem, { [field]: [problem] });
 }
 
-/** Admin reset: sets a new password and signs the user out everywhere. */
-export async function setUserPassword(idOrEmail: string, password: string, actor: Actor): Promise<void> {
+/**
+ * Admin reset: sets a new password and signs the user out everywhere. The user's service
+ * credentials and unused one-time QR codes are revoked too, unless the admin asks to keep them:
+ * whoever made the reset necessary may have made credentials as well.
+ */
+export async function setUserPassword(
+  idOrEmail: string,
+  password: string,
+  actor: Actor,
+  opts: { keepCredentials?: boolean } = {},
+): Promise<AccessRevocation> {
   const user = await findUser(idOrEmail);
   await checkPolicy(password, user, "password");
   const passwordHash = await hashPassword(password);
-  await getDb().$transaction(async (tx) => {
+  return getDb().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
-    await revokeUserAccess(tx, user.id);
-    await recordAuditEvent(tx, { actor, subject: user, action: "user.password.reset", result: "success" });
+    const revoked = await revokeUserAccess(tx, user.id, { revokeCredentials: !opts.keepCredentials });
+    await recordAuditEvent(tx, {
+      actor,
+      subject: user,
+      action: "user.password.reset",
+      result: "success",
+      details: revocationDetails(revoked, !!opts.keepCredentials),
+    });
+    return revoked;
   });
 }
 
-/** Self-service change: needs the current password; other sessions and trusted devices end. */
+function revocationDetails(revoked: AccessRevocation, keepCredentials: boolean) {
+  return {
+    sessionsRevoked: revoked.sessions,
+    trustedDevicesRevoked: revoked.trustedDevices,
+    credentialsRevoked: revoked.credentials,
+    qrTokensRevoked: revoked.qrTokens,
+    keepCredentials,
+  };
+}
+
+/**
+ * Self-service change: needs the current password; other sessions and trusted devices end, and so
+ * do the user's service credentials unless `keepCredentials` (the form's box, on by default).
+ */
 export async function changeOwnPassword(
   userId: string,
-  input: { currentPassword: string; newPassword: string },
+  input: { currentPassword: string; newPassword: string; keepCredentials?: boolean },
   actor: Actor & { sessionId?: string },
   now = new Date(),
-): Promise<void> {
+): Promise<AccessRevocation> {
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: userId }, omit: { passwordHash: false } });
   if (!user) throw new AppError("unauthenticated", "Sign in again.");
@@ -55,15 +84,16 @@ export async function changeOwnPassword(
   }
   await checkPolicy(input.newPassword, user, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
-    const revoked = await revokeUserAccess(tx, user.id, { keepSessionId: actor.sessionId });
+    const revoked = await revokeUserAccess(tx, user.id, { keepSessionId: actor.sessionId, revokeCredentials: !input.keepCredentials });
     await recordAuditEvent(tx, {
       actor,
       subject: user,
       action: "user.password.change",
       result: "success",
-      details: { sessionsRevoked: revoked.sessions },
+      details: revocationDetails(revoked, !!input.keepCredentials),
     });
+    return revoked;
   });
 }

@@ -32,3 +32,9 @@ export const idField = z
   .regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
 
 export const roleField = z.enum(["admin", "user"]);
+
+/** A checkbox: present ("on") when ticked, absent otherwise; booleans are accepted for direct calls. */
+export const checkboxField = z
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")])
+  .optional()
+  .transform((v) => v === true || v === "on" || v === "true");

@@ -257,7 +257,15 @@ test("admin reset removes every device and code and revokes sessions and trusted
   assert.deepEqual(await verifySecondFactor(user.id, await codeAt(secret, at(30)), ACTOR, at(30)), { ok: false });
   assert.equal(await db.totpDevice.count({ where: { userId: bystander.user.id } }), 1, "other users are untouched");
   const audit = await db.auditEvent.findFirstOrThrow({ where: { subjectId: user.id, action: "2fa.reset" } });
-  assert.deepEqual(JSON.parse(audit.details), { devices: 1, recoveryCodes: 12, sessions: 1, trustedDevices: 1 });
+  assert.deepEqual(JSON.parse(audit.details), {
+    devices: 1,
+    recoveryCodes: 12,
+    sessions: 1,
+    trustedDevices: 1,
+    credentialsRevoked: 0,
+    qrTokensRevoked: 0,
+    keepCredentials: false,
+  });
   await assert.rejects(resetTwoFactor("nobody@example.com", ACTOR), /not found/);
 });
 

@@ -2,18 +2,28 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { changeOwnPassword } from "@/lib/users/set-user-password";
-import { passwordField } from "@/lib/validation/fields";
+import { checkboxField, passwordField } from "@/lib/validation/fields";
 
 export const changePasswordAction = defineAction(
   {
     name: "account.password.change",
     access: "user",
     input: z
-      .object({ currentPassword: passwordField, newPassword: passwordField, confirmPassword: z.string().max(256) })
+      .object({
+        currentPassword: passwordField,
+        newPassword: passwordField,
+        confirmPassword: z.string().max(256),
+        // The form's "also sign out my app passwords and devices" box, ticked by default.
+        signOutCredentials: checkboxField,
+      })
       .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." }),
   },
   async (input, ctx) => {
-    await changeOwnPassword(ctx.user.id, input, { ...ctx.actor, sessionId: ctx.user.sessionId });
-    return { changed: true };
+    const revoked = await changeOwnPassword(
+      ctx.user.id,
+      { currentPassword: input.currentPassword, newPassword: input.newPassword, keepCredentials: !input.signOutCredentials },
+      { ...ctx.actor, sessionId: ctx.user.sessionId },
+    );
+    return { changed: true, credentials: revoked.credentials };
   },
 );

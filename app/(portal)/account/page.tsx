@@ -3,13 +3,14 @@ import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-session";
+import { countRevocableCredentials } from "@/lib/credentials/count-revocable-credentials";
 import { findUser } from "@/lib/users/find-user";
 
 export const metadata: Metadata = { title: "Your account · Gatehouse" };
 
 export default async function AccountPage() {
   const session = await requireUser();
-  const user = await findUser(session.id);
+  const [user, revocable] = await Promise.all([findUser(session.id), countRevocableCredentials(session.id)]);
   const facts: [string, string][] = [
     ["Email address", user.email],
     ["Name", user.displayName || "—"],
@@ -32,7 +33,7 @@ export default async function AccountPage() {
         </dl>
       </Card>
       <Card title="Change password" description="Your other signed-in devices will be signed out.">
-        <ChangePasswordForm />
+        <ChangePasswordForm credentials={revocable.credentials} />
       </Card>
     </div>
   );

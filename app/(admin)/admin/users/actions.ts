@@ -5,7 +5,7 @@ import { createUser } from "@/lib/users/create-user";
 import { deleteUser } from "@/lib/users/delete-user";
 import { setUserPassword } from "@/lib/users/set-user-password";
 import { setUserStatus } from "@/lib/users/set-user-status";
-import { displayNameField, emailField, idField, passwordField, roleField } from "@/lib/validation/fields";
+import { checkboxField, displayNameField, emailField, idField, passwordField, roleField } from "@/lib/validation/fields";
 
 export const createUserAction = defineAction(
   {
@@ -38,9 +38,13 @@ export const deleteUserAction = defineAction(
 );
 
 export const resetPasswordAction = defineAction(
-  { name: "admin.user.password.reset", access: "admin", input: z.object({ id: idField, password: passwordField }) },
-  async ({ id, password }, ctx) => {
-    await setUserPassword(id, password, ctx.actor);
-    return { reset: true };
+  {
+    name: "admin.user.password.reset",
+    access: "admin",
+    input: z.object({ id: idField, password: passwordField, keepCredentials: checkboxField }),
+  },
+  async ({ id, password, keepCredentials }, ctx) => {
+    const revoked = await setUserPassword(id, password, ctx.actor, { keepCredentials });
+    return { reset: true, ...revoked, keptCredentials: keepCredentials };
   },
 );

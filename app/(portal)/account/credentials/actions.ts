@@ -65,7 +65,7 @@ export const createAppPasswordAction = defineAction(
 export const setOwnCredentialEnabledAction = defineAction(
   { name: "account.credential.enable", access: "user", input: z.object({ id: idField, enabled: z.boolean() }) },
   async (input, ctx) => {
-    const view = await updateCredential({ userId: ctx.user.id, id: input.id }, { enabled: input.enabled }, ctx.actor);
+    const view = await updateCredential({ userId: ctx.user.id, id: input.id }, { enabled: input.enabled }, ctx.actor, { by: "user" });
     return { id: view.id, enabled: view.enabled };
   },
 );

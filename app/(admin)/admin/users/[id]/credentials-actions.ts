@@ -69,6 +69,7 @@ export const adminUpdateCredentialAction = defineAction(
         services: input.label !== undefined || input.services.length > 0 ? input.services : undefined,
       },
       ctx.actor,
+      { by: "admin" },
     );
     return toCredentialJson(view);
   },

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-session";
+import { countRevocableCredentials } from "@/lib/credentials/count-revocable-credentials";
 import { AppError } from "@/lib/errors";
 import { findUser } from "@/lib/users/find-user";
 
@@ -21,6 +22,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
+  const revocable = await countRevocableCredentials(user.id);
   const facts: [string, string][] = [
     ["Name", user.displayName || "—"],
     ["Domain", user.domain.name],
@@ -49,10 +51,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <UserStatusActions userId={user.id} email={user.email} status={user.status} isSelf={user.id === admin.id} />
       </Card>
       <Card title="Reset password" description="Sets a new password and signs the user out everywhere.">
-        <ResetPasswordForm userId={user.id} />
+        <ResetPasswordForm userId={user.id} revocable={revocable} />
       </Card>
       <UserTwoFactorRequirementPanel userId={user.id} />
-      <AdminUserSecurityPanel userId={user.id} email={user.email} currentSessionId={admin.sessionId} />
+      <AdminUserSecurityPanel userId={user.id} email={user.email} currentSessionId={admin.sessionId} revocable={revocable} />
       <AdminCredentialsCard userId={user.id} email={user.email} />
     </div>
   );

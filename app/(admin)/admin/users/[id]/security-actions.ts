@@ -5,15 +5,15 @@ import { revokeSession } from "@/lib/sessions/revoke-session";
 import { deleteTotpDevice } from "@/lib/totp/delete-totp-device";
 import { resetTwoFactor } from "@/lib/totp/reset-two-factor";
 import { revokeTrustedDevice } from "@/lib/trusted-devices/revoke-trusted-device";
-import { idField } from "@/lib/validation/fields";
+import { checkboxField, idField } from "@/lib/validation/fields";
 
 // Admin-only: each action names the user it manages; the lib calls scope every row to that user.
 
 export const adminResetTwoFactorAction = defineAction(
-  { name: "admin.user.2fa.reset", access: "admin", input: z.object({ userId: idField }) },
-  async ({ userId }, ctx) => {
-    await resetTwoFactor(userId, { ...ctx.actor, sessionId: ctx.user.sessionId });
-    return { reset: true };
+  { name: "admin.user.2fa.reset", access: "admin", input: z.object({ userId: idField, keepCredentials: checkboxField }) },
+  async ({ userId, keepCredentials }, ctx) => {
+    const reset = await resetTwoFactor(userId, { ...ctx.actor, sessionId: ctx.user.sessionId }, { keepCredentials });
+    return { reset: true, credentials: reset.credentials, qrTokens: reset.qrTokens, keptCredentials: keepCredentials };
   },
 );
 
