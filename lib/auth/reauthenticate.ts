@@ -18,7 +18,12 @@ export const WRONG_REAUTH_CODE = "That code is not right.";
  * is a way in like any other, so it goes through the shared throttle the way the password change's
  * current-password check does, and every wrong answer counts towards the account lock.
  */
-export async function reauthenticate(session: SessionUser, proof: ReauthProof, actor: Actor, now = new Date()): Promise<{ verifiedAt: Date }> {
+export async function reauthenticate(
+  session: SessionUser,
+  proof: ReauthProof,
+  actor: Actor,
+  now = new Date(),
+): Promise<{ verifiedAt: Date }> {
   // A service credential skipped the second factor: it must not turn itself into a full session.
   if (session.authMethod === "credential") {
     throw new AppError("forbidden", "You signed in with an app password. Sign in with your account password to change account settings.");

@@ -57,7 +57,12 @@ export async function setAdminsRequireTwoFactor(required: boolean, actor: Actor,
         data: { twoFactorRequiredAt: null },
       }));
     }
-    await recordAuditEvent(tx, { actor, action: "policy.admin_2fa_requirement", result: "success", details: { required, previous, usersChanged } });
+    await recordAuditEvent(tx, {
+      actor,
+      action: "policy.admin_2fa_requirement",
+      result: "success",
+      details: { required, previous, usersChanged },
+    });
   });
   return getAdminTwoFactorSettings();
 }
