@@ -155,7 +155,8 @@ export const policyCommands = [
       const { target, second, third } = positionals;
       if (target.toLowerCase() === "admins") {
         if (third !== undefined) throw new UsageError(`Unexpected argument ${shown(third)}.`);
-        if (options.grace_days !== undefined) throw new UsageError("grace_days applies to a domain; an administrator's grace period is their domain's.");
+        if (options.grace_days !== undefined)
+          throw new UsageError("grace_days applies to a domain; an administrator's grace period is their domain's.");
         const required = second === undefined ? true : parseBool("required", second);
         return { kind: "admins" as const, ...(await setAdminsRequireTwoFactor(required, cliActor())) };
       }

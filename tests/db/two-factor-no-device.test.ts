@@ -45,8 +45,7 @@ test("no device under policy 1: neither a trusted range nor an IP the user trust
   // The same with a device: both skip the code, as policy 1 says.
   const withDevice = await account("wd1@range2.test", { device: true });
   await setPolicy({ domain: withDevice.domain }, "WebUI", { twoFactorPolicy: 1, trustedIpRanges: "192.0.2.0/24" }, ACTOR);
-  const decideWith = (ip: string) =>
-    decideSecondFactor({ userId: withDevice.user.id, domainId: withDevice.user.domainId, ip }, T0);
+  const decideWith = (ip: string) => decideSecondFactor({ userId: withDevice.user.id, domainId: withDevice.user.domainId, ip }, T0);
   assert.deepEqual(await decideWith(IN_RANGE), { stage: "ready", skippedBy: "trusted_ip" });
   assert.deepEqual(await decideWith(ELSEWHERE), { stage: "ready", skippedBy: "trusted_ip" });
   assert.deepEqual(await decideWith("203.0.113.1"), { stage: "otp" });
@@ -56,10 +55,9 @@ test("no device under policy 2: a trusted-device cookie does not skip enrolment"
   const { setPolicy, decideSecondFactor } = await lib();
   const { user, token, domain } = await account("nd2@device.test");
   await setPolicy({ domain }, "WebUI", { twoFactorPolicy: 2 }, ACTOR);
-  assert.deepEqual(
-    await decideSecondFactor({ userId: user.id, domainId: user.domainId, ip: ELSEWHERE, trustedDeviceToken: token }, T0),
-    { stage: "enrol" },
-  );
+  assert.deepEqual(await decideSecondFactor({ userId: user.id, domainId: user.domainId, ip: ELSEWHERE, trustedDeviceToken: token }, T0), {
+    stage: "enrol",
+  });
   const withDevice = await account("wd2@device2.test", { device: true });
   await setPolicy({ domain: withDevice.domain }, "WebUI", { twoFactorPolicy: 2 }, ACTOR);
   assert.deepEqual(
@@ -92,10 +90,9 @@ test("no device under an admin's requirement: a cookie or a trusted range never 
 test("nothing required and no device: sign-in needs no code (the cookie plays no part)", async () => {
   const { decideSecondFactor } = await lib();
   const { user, token } = await account("free@nothing.test");
-  assert.deepEqual(
-    await decideSecondFactor({ userId: user.id, domainId: user.domainId, ip: ELSEWHERE, trustedDeviceToken: token }, T0),
-    { stage: "ready" },
-  );
+  assert.deepEqual(await decideSecondFactor({ userId: user.id, domainId: user.domainId, ip: ELSEWHERE, trustedDeviceToken: token }, T0), {
+    stage: "ready",
+  });
 });
 
 test("deleting the last enabled device forgets the user's trusted devices; deleting one of two does not", async () => {
