@@ -146,3 +146,17 @@ test("a TOTP or recovery code also gives a fresh proof, each once", async () => 
     ],
   );
 });
+
+test("one code sent many times at once gives exactly one proof", async () => {
+  const { db, reauthenticate } = await lib();
+  const { provisionTotpDevice } = await import("@/lib/totp/provision-totp-device");
+  const { computeTotp } = await import("@/lib/totp/totp-code");
+  const { session } = await signedIn("race@step.test");
+  const device = await provisionTotpDevice(session.id, { options: {} }, ACTOR, T0);
+  const at = minutes(20);
+  const code = computeTotp(device.secret, { algorithm: "SHA1", digits: 6, period: 30 }, at.getTime());
+  const ctx = { ...ACTOR, ip: "192.0.2.60", id: session.id };
+  const results = await Promise.allSettled(Array.from({ length: 8 }, () => reauthenticate(session, { code }, ctx, at)));
+  assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
+  assert.equal(await db.auditEvent.count({ where: { action: "session.reauth", subjectId: session.id, result: "success" } }), 1);
+});
