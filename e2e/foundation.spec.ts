@@ -1,14 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { cli, serverLog } from "./support/server";
-import { signIn, signOut } from "./support/flows";
+import { enrolAtSignIn, enterCode, signIn, signOut } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";
 
 // One story, in order: the first start prints a setup link, the operator becomes the first admin,
-// creates a user, and that user signs in, sees their account and signs out for good.
+// is made to add a second factor (administrators need one on a new installation), creates a user,
+// and that user signs in, sees their account and signs out for good.
 test.describe.configure({ mode: "serial" });
 
 const ADMIN = { email: "admin@example.com", password: "correct horse battery staple 42" };
 const USER = { email: "alice@example.com", password: "violet rooftops at dawn 7" };
+let adminSecret = "";
 
 test("the setup link from the server output creates the first admin, once", async ({ page }) => {
   const link = serverLog().match(/https?:\/\/\S+\/setup\/[A-Za-z0-9_-]+/)?.[0];
@@ -28,8 +30,11 @@ test("the setup link from the server output creates the first admin, once", asyn
   await expect(page.getByRole("heading", { name: "This setup link cannot be used" })).toBeVisible();
 });
 
-test("the admin creates a user with a password", async ({ page }) => {
+test("the first admin must add an authenticator app at the first sign-in, then creates a user with a password", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
+  await expect(page).toHaveURL(/\/login\/enrol$/);
+  await expect(page.getByText("Your account needs a second factor.")).toBeVisible();
+  ({ secret: adminSecret } = await enrolAtSignIn(page, "Admin phone"));
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();
   const form = page.locator("form", { has: page.getByRole("button", { name: "Create user" }) });
@@ -109,6 +114,7 @@ test("wrong password, unknown address and a disabled account get the same answer
 
 test("a cross-origin POST of a real server action is refused and changes nothing", async ({ page, request }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
+  await enterCode(page, adminSecret);
   await expect(page).toHaveURL(/\/admin\/users$/);
   const form = page.locator("form", { has: page.getByRole("button", { name: "Create user" }) });
   await form.getByLabel("Email address").fill("bob@example.com");

@@ -12,6 +12,8 @@ const BOB = { email: "policies-bob@policies-other.example", password: "quiet mea
 const DOMAIN = "policies-other.example";
 
 test.beforeAll(() => {
+  // This story is not about the administrators' second factor (foundation.spec covers it).
+  expect(cli(["auth", "twoFactor", "require", "admins", "false"]).code).toBe(0);
   createAccount(ADMIN.email, ADMIN.password, { admin: true });
   createAccount(BOB.email, BOB.password);
 });
@@ -105,4 +107,20 @@ test("the admin requires 2FA for the domain, with a grace period, and for one us
   await expect(facts).toContainText("For this accountRequired");
   const user = JSON.parse(cli(["auth", "twoFactor", "status", BOB.email, "--json"]).stdout);
   expect(user).toMatchObject({ required: true, userRequires: true, domainRequires: true, inGrace: true });
+});
+
+test("the admin switches the administrators' second-factor requirement in the console", async ({ page }) => {
+  await openPolicies(page);
+  const card = page.locator("section", { has: page.getByRole("heading", { name: "Administrators", exact: true }) });
+  const box = card.getByLabel("Require a second factor for administrators");
+  await expect(box).not.toBeChecked();
+  await box.check();
+  await card.getByRole("button", { name: "Save for administrators" }).click();
+  await expect(card.getByText("Administrators now need a second factor.")).toBeVisible();
+  expect(JSON.parse(cli(["auth", "twoFactor", "status", "admins", "--json"]).stdout).required).toBe(true);
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await card.getByRole("button", { name: "Save for administrators" }).click();
+  await expect(card.getByText("Administrators no longer need a second factor.")).toBeVisible();
+  expect(JSON.parse(cli(["auth", "twoFactor", "status", "admins", "--json"]).stdout).required).toBe(false);
 });

@@ -33,6 +33,8 @@ const recoveryCodesOn = async (page: Page) => page.getByTestId("recovery-code").
 const userId = () => JSON.parse(cli(["user", "get", USER.email, "--json"]).stdout).id as string;
 
 test.beforeAll(async ({ browser }) => {
+  // This story is not about the administrators' second factor (foundation.spec covers it).
+  expect(cli(["auth", "twoFactor", "require", "admins", "false"]).code).toBe(0);
   resetThrottle();
   createAccount(USER.email, USER.password);
   createAccount(ADMIN.email, ADMIN.password, { admin: true });

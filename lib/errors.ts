@@ -4,6 +4,8 @@ export type ErrorCode =
   | "invalid_input"
   | "unauthenticated"
   | "forbidden"
+  /** A sensitive action needs a fresh proof of identity (password or code): the client asks for one and retries. */
+  | "reauth_required"
   | "not_found"
   | "conflict"
   | "invalid_credentials"

@@ -1,13 +1,17 @@
 import type { ReactNode } from "react";
 import { SignOutForm } from "@/components/auth/sign-out-form";
 import { AppShell } from "@/components/nav/app-shell";
+import { ReauthProvider } from "@/components/security/reauth-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { requireUser } from "@/lib/auth/current-session";
+import { hasEnabledTotp } from "@/lib/totp/has-second-factor";
 
 export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
+  // Offered in the re-authentication dialog as "Use a code instead".
+  const hasSecondFactor = await hasEnabledTotp(user.id);
   const nav = [
     { href: "/account", label: "Overview" },
     { href: "/account/security", label: "Security" },
@@ -23,7 +27,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
           message="You signed in with an app password, so your account settings are read-only here. Sign in with your account password to change them."
         />
       )}
-      {children}
+      <ReauthProvider hasSecondFactor={hasSecondFactor}>{children}</ReauthProvider>
     </AppShell>
   );
 }

@@ -7,6 +7,7 @@ import { listPolicies } from "@/lib/policies/list-policies";
 import { POLICY_WORDS, TRUSTED_DEVICE_LIFETIME, type PolicyTarget } from "@/lib/policies/policy-values";
 import { setPolicy } from "@/lib/policies/set-policy";
 import { getTrustedDeviceLifetimeDays, setTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
+import { getAdminTwoFactorSettings, setAdminsRequireTwoFactor } from "@/lib/two-factor/admin-two-factor-setting";
 import { getDomainTwoFactorSettings } from "@/lib/two-factor/domain-two-factor-settings";
 import { setDomainTwoFactorRequired, setUserTwoFactorRequired } from "@/lib/two-factor/set-two-factor-requirement";
 import { twoFactorRequirementDetails } from "@/lib/two-factor/two-factor-requirement";
@@ -141,9 +142,10 @@ export const policyCommands = [
   defineCommand({
     path: ["auth", "twoFactor", "require"],
     summary:
-      "require 2FA (true, the default) or stop requiring it (false) for one account or every account of a domain; " +
+      "require 2FA (true, the default) or stop requiring it (false) for one account, every account of a domain, " +
+      "or every administrator (admins; on by default for new installations); " +
       "grace_days (0..90, domain only) is how long accounts without a device may still enrol at sign-in",
-    usage: "gatehouse auth twoFactor require <account> | domain <D> [true|false] [grace_days N] [--json]",
+    usage: "gatehouse auth twoFactor require <account> | domain <D> | admins [true|false] [grace_days N] [--json]",
     spec: {
       positionals: ["target"],
       optionalPositionals: ["second", "third"],
@@ -151,6 +153,13 @@ export const policyCommands = [
     },
     async run({ positionals, options }) {
       const { target, second, third } = positionals;
+      if (target.toLowerCase() === "admins") {
+        if (third !== undefined) throw new UsageError(`Unexpected argument ${shown(third)}.`);
+        if (options.grace_days !== undefined)
+          throw new UsageError("grace_days applies to a domain; an administrator's grace period is their domain's.");
+        const required = second === undefined ? true : parseBool("required", second);
+        return { kind: "admins" as const, ...(await setAdminsRequireTwoFactor(required, cliActor())) };
+      }
       if (target.toLowerCase() === "domain") {
         if (second === undefined) throw new UsageError("domain needs a domain name.");
         const required = third === undefined ? true : parseBool("required", third);
@@ -167,18 +176,24 @@ export const policyCommands = [
       return { kind: "account" as const, account: user.email, ...(await twoFactorRequirementDetails(user.id)) };
     },
     text: (r) =>
-      r.kind === "domain"
-        ? `domain ${r.domain}: 2FA ${r.required ? "required" : "not required"} for every account; grace ${r.graceDays} day(s); ` +
-          `${r.usersWithoutDevice} of ${r.userCount} account(s) have no device yet`
-        : accountLine(r),
+      r.kind === "admins"
+        ? adminsLine(r)
+        : r.kind === "domain"
+          ? `domain ${r.domain}: 2FA ${r.required ? "required" : "not required"} for every account; grace ${r.graceDays} day(s); ` +
+            `${r.usersWithoutDevice} of ${r.userCount} account(s) have no device yet`
+          : accountLine(r),
   }),
   defineCommand({
     path: ["auth", "twoFactor", "status"],
-    summary: "show whether 2FA is required for an account (and until when it may still enrol) or for a domain",
-    usage: "gatehouse auth twoFactor status <account> | domain <D> [--json]",
+    summary: "show whether 2FA is required for an account (and until when it may still enrol), for a domain, or for administrators",
+    usage: "gatehouse auth twoFactor status <account> | domain <D> | admins [--json]",
     spec: { positionals: ["target"], optionalPositionals: ["second"], options: {} },
     async run({ positionals }) {
       const { target, second } = positionals;
+      if (target.toLowerCase() === "admins") {
+        if (second !== undefined) throw new UsageError(`Unexpected argument ${shown(second)}.`);
+        return { kind: "admins" as const, ...(await getAdminTwoFactorSettings()) };
+      }
       if (target.toLowerCase() === "domain") {
         if (second === undefined) throw new UsageError("domain needs a domain name.");
         return { kind: "domain" as const, ...(await getDomainTwoFactorSettings(second)) };
@@ -188,23 +203,39 @@ export const policyCommands = [
       return { kind: "account" as const, account: user.email, ...(await twoFactorRequirementDetails(user.id)) };
     },
     text: (r) =>
-      r.kind === "domain"
-        ? `domain ${r.domain}: 2FA ${r.required ? "required" : "not required"} for every account; grace ${r.graceDays} day(s); ` +
-          `${r.usersWithoutDevice} of ${r.userCount} account(s) have no device yet`
-        : accountLine(r),
+      r.kind === "admins"
+        ? adminsLine(r)
+        : r.kind === "domain"
+          ? `domain ${r.domain}: 2FA ${r.required ? "required" : "not required"} for every account; grace ${r.graceDays} day(s); ` +
+            `${r.usersWithoutDevice} of ${r.userCount} account(s) have no device yet`
+          : accountLine(r),
   }),
 ];
+
+function adminsLine(r: { required: boolean; adminCount: number; adminsWithoutDevice: number }) {
+  return (
+    `administrators: 2FA ${r.required ? "required" : "not required"}; ` +
+    `${r.adminsWithoutDevice} of ${r.adminCount} administrator(s) have no device yet`
+  );
+}
 
 function accountLine(r: {
   account: string;
   required: boolean;
   userRequires: boolean;
   domainRequires: boolean;
+  adminRequires: boolean;
   domain: string;
   graceEndsAt: Date | null;
   inGrace: boolean;
 }) {
   if (!r.required) return `${r.account}: 2FA not required`;
-  const by = [r.userRequires ? "for this account" : null, r.domainRequires ? `for domain ${r.domain}` : null].filter(Boolean).join(" and ");
+  const by = [
+    r.userRequires ? "for this account" : null,
+    r.domainRequires ? `for domain ${r.domain}` : null,
+    r.adminRequires ? "for administrators" : null,
+  ]
+    .filter(Boolean)
+    .join(" and ");
   return `${r.account}: 2FA required ${by}; enrolment grace ${r.inGrace ? "until" : "ended"} ${when(r.graceEndsAt)}`;
 }

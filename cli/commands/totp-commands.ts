@@ -69,7 +69,7 @@ export const totpCommands = [
   }),
   defineCommand({
     path: ["auth", "totp", "delete"],
-    summary: "delete one TOTP device of an account (the last one takes the recovery codes with it)",
+    summary: "delete one TOTP device of an account (the last one takes the recovery codes and trusted devices with it)",
     usage: "gatehouse auth totp delete <account> <id> [--json]",
     spec: { positionals: ["account", "id"], options: {} },
     async run({ positionals }) {
@@ -79,7 +79,8 @@ export const totpCommands = [
     },
     text: (r) =>
       `deleted TOTP device "${r.label}" (${r.id}) of ${r.account}` +
-      (r.recoveryCodesDeleted > 0 ? `; it was the last one, so its ${r.recoveryCodesDeleted} recovery codes were deleted too` : ""),
+      (r.recoveryCodesDeleted > 0 ? `; it was the last one, so its ${r.recoveryCodesDeleted} recovery codes were deleted too` : "") +
+      (r.trustedDevicesForgotten > 0 ? `; ${r.trustedDevicesForgotten} trusted device(s) were forgotten` : ""),
   }),
   defineCommand({
     path: ["auth", "twoFactor", "reset"],

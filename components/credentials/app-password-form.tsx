@@ -4,6 +4,7 @@ import { createAppPasswordAction } from "@/app/(portal)/account/credentials/acti
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
+import { useProvenAction } from "@/components/ui/use-fresh-proof";
 import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
 import { CredentialReveal } from "./credential-reveal";
 import { opensWebUi } from "./credential-labels";
@@ -16,7 +17,7 @@ type Created = ActionData<typeof createAppPasswordAction>;
 
 /** "App passwords": a generated password for chosen services, with an optional expiry. */
 export function AppPasswordForm({ services }: { services: readonly string[] }) {
-  const [state, action] = useActionState<FormState<Created>, FormData>(createAppPasswordAction, idle);
+  const [state, action] = useActionState<FormState<Created>, FormData>(useProvenAction(createAppPasswordAction), idle);
   const { form, shown, hide } = useCreated(state, OWN_CREDENTIALS_KEY);
   const [picked, setPicked] = useState<string[]>([]);
   // Cleared only after a success: a refused form keeps the services that were ticked.

@@ -4,6 +4,7 @@ import { createMobileAppQrAction } from "@/app/(portal)/account/credentials/acti
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
+import { useProvenAction } from "@/components/ui/use-fresh-proof";
 import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
 import { CredentialReveal } from "./credential-reveal";
 import { formatWhen } from "./credential-labels";
@@ -26,7 +27,7 @@ const MODES = [
 
 /** "Mobile apps": a QR code that signs the mobile app in, shown once. */
 export function MobileAppForm() {
-  const [state, action] = useActionState<FormState<Created>, FormData>(createMobileAppQrAction, idle);
+  const [state, action] = useActionState<FormState<Created>, FormData>(useProvenAction(createMobileAppQrAction), idle);
   const { form, shown, hide } = useCreated(state, OWN_CREDENTIALS_KEY);
   const [mode, setMode] = useState<"password" | "one-time">("password");
   const errors = fieldErrorsOf(state);

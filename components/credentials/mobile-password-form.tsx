@@ -4,6 +4,7 @@ import { createMobilePasswordAction } from "@/app/(portal)/account/credentials/a
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
+import { useProvenAction } from "@/components/ui/use-fresh-proof";
 import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
 import { CredentialReveal } from "./credential-reveal";
 import { OWN_CREDENTIALS_KEY, useCreated, type ActionData } from "./use-created";
@@ -12,7 +13,7 @@ type Created = ActionData<typeof createMobilePasswordAction>;
 
 /** "Mobile passwords (Exchange ActiveSync)": a generated EAS password for one phone, shown once. */
 export function MobilePasswordForm() {
-  const [state, action] = useActionState<FormState<Created>, FormData>(createMobilePasswordAction, idle);
+  const [state, action] = useActionState<FormState<Created>, FormData>(useProvenAction(createMobilePasswordAction), idle);
   const { form, shown, hide } = useCreated(state, OWN_CREDENTIALS_KEY);
   const errors = fieldErrorsOf(state);
   return (

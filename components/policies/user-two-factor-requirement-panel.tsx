@@ -24,6 +24,17 @@ export async function UserTwoFactorRequirementPanel({ userId, now = new Date() }
             Domain settings
           </Link>
         </dd>
+        {r.adminRequires && (
+          <>
+            <dt className="text-muted">As an administrator</dt>
+            <dd className="font-medium">
+              Required for every administrator{" "}
+              <Link href="/admin/policies" className="text-sm font-normal underline">
+                Administrators setting
+              </Link>
+            </dd>
+          </>
+        )}
         <dt className="text-muted">Authenticator device</dt>
         <dd className="font-medium">{r.hasDevice ? "Enrolled" : "None yet"}</dd>
         {r.required && (

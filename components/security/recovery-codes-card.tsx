@@ -4,6 +4,7 @@ import { useState } from "react";
 import { unwrapResult as unwrap } from "@/lib/actions/action-result";
 import { RecoveryCodesPanel } from "@/components/security/recovery-codes-panel";
 import { ConfirmButton } from "@/components/ui/dialog";
+import { useRetryWithProof } from "@/components/ui/use-fresh-proof";
 import type { ActionResult } from "@/lib/actions/action-result";
 
 export interface RecoveryCodesCardProps {
@@ -17,6 +18,7 @@ export interface RecoveryCodesCardProps {
 export function RecoveryCodesCard({ status, hasDevice, onRegenerate, account }: RecoveryCodesCardProps) {
   const router = useRouter();
   const [fresh, setFresh] = useState<string[] | null>(null);
+  const retry = useRetryWithProof();
   if (fresh) return <RecoveryCodesPanel codes={fresh} account={account} onDone={() => setFresh(null)} />;
   if (!hasDevice) {
     return <p className="text-sm text-muted">Recovery codes are issued when you turn on your first authenticator app.</p>;
@@ -34,7 +36,7 @@ export function RecoveryCodesCard({ status, hasDevice, onRegenerate, account }: 
         description="Every old code stops working, used or not. The new codes are shown once."
         confirmLabel="Make new codes"
         onConfirm={async () => {
-          setFresh(unwrap(await onRegenerate()).recoveryCodes);
+          setFresh(unwrap(await retry(onRegenerate)).recoveryCodes);
           router.refresh();
         }}
       >

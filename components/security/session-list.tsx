@@ -19,7 +19,7 @@ export function SessionList({ sessions, onRevoke }: SessionListProps) {
   const confirmed = useConfirmedAction();
   if (sessions.length === 0) return <EmptyState title="Not signed in anywhere" />;
   const others = sessions.filter((s) => !s.current).length;
-  const revoke = (target: string, done: string) => confirmed(onRevoke(target), done);
+  const revoke = (target: string, done: string) => confirmed(() => onRevoke(target), done);
   return (
     <div className="space-y-3">
       <Table caption="Active sessions" captionSrOnly data-testid="sessions">

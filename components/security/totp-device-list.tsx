@@ -57,12 +57,12 @@ export function TotpDeviceList({ devices, onDelete, owner = "your", emptyHint }:
                   title={`Delete “${device.label}”?`}
                   description={
                     last
-                      ? `This is ${owner} last authenticator app: the recovery codes are deleted too, and sign-in no longer asks for a code unless a policy requires one.`
+                      ? `This is ${owner} last authenticator app: the recovery codes and trusted devices are deleted too, and sign-in no longer asks for a code unless a policy requires one.`
                       : "Codes from this device stop working at once."
                   }
                   confirmLabel="Delete device"
                   onConfirm={async () => {
-                    await confirmed(onDelete(device.id), `“${device.label}” was deleted.`);
+                    await confirmed(() => onDelete(device.id), `“${device.label}” was deleted.`);
                   }}
                 >
                   Delete

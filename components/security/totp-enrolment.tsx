@@ -7,6 +7,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
+import { useRetryWithProof } from "@/components/ui/use-fresh-proof";
 import type { ActionResult } from "@/lib/actions/action-result";
 
 export type TotpEnrolmentOptions = { algorithm?: string; digits?: number; period?: number; secretLength?: number };
@@ -49,6 +50,7 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
   const [step, setStep] = useState<Step>({ name: "details" });
   const [errors, setErrors] = useState<Errors>({});
   const [pending, startTransition] = useTransition();
+  const retry = useRetryWithProof();
   const baseId = useId();
 
   function submitDetails(event: FormEvent<HTMLFormElement>) {
@@ -62,7 +64,7 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
       secretLength: Number(form.get("secretLength") ?? DEFAULTS.secretLength),
     };
     startTransition(async () => {
-      const result = await start(label, options);
+      const result = await retry(() => start(label, options));
       if (!result.ok) return setErrors(errorsOf(result));
       setErrors({});
       setStep({ name: "scan", device: result.data, options });
@@ -74,7 +76,7 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
     const input = event.currentTarget.elements.namedItem("code") as HTMLInputElement | null;
     const code = input?.value ?? "";
     startTransition(async () => {
-      const result = await confirm(deviceId, code);
+      const result = await retry(() => confirm(deviceId, code));
       if (!result.ok) {
         if (input) input.value = "";
         input?.focus();

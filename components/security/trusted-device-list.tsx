@@ -24,7 +24,7 @@ export function TrustedDeviceList({ devices, onRevoke }: TrustedDeviceListProps)
       />
     );
   }
-  const revoke = (target: string, done: string) => confirmed(onRevoke(target), done);
+  const revoke = (target: string, done: string) => confirmed(() => onRevoke(target), done);
   return (
     <div className="space-y-3">
       <Table caption="Trusted devices" captionSrOnly data-testid="trusted-devices">

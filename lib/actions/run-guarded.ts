@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Actor } from "@/lib/audit/record-audit-event";
+import { hasFreshProof, REAUTH_REQUIRED_MESSAGE } from "@/lib/auth/fresh-proof";
 import { AppError } from "@/lib/errors";
 import type { ActionResult } from "@/lib/actions/action-result";
 import { errorFacts } from "@/lib/log/error-facts";
@@ -8,6 +9,13 @@ import type { RequestContext } from "@/lib/http/request-context";
 import type { SessionUser } from "@/lib/sessions/session-store";
 
 export type Access = "public" | "user" | "admin";
+export type GuardOptions<S extends z.ZodType, A extends Access> = {
+  name: string;
+  access: A;
+  input: S;
+  /** Sensitive self-service action: refused with "reauth_required" unless the session proved who it is within 10 minutes. */
+  freshProof?: boolean;
+};
 export type GuardContext<A extends Access> = RequestContext & {
   user: A extends "public" ? SessionUser | null : SessionUser;
   actor: Actor;
@@ -19,9 +27,9 @@ export type GuardContext<A extends Access> = RequestContext & {
  * generic message, so stack traces and internals never reach a client.
  */
 export async function runGuarded<S extends z.ZodType, T, A extends Access>(
-  opts: { name: string; access: A; input: S; readOnly?: boolean },
+  opts: GuardOptions<S, A> & { readOnly?: boolean },
   raw: unknown,
-  who: { user: SessionUser | null; request: RequestContext },
+  who: { user: SessionUser | null; request: RequestContext; now?: Date },
   handler: (input: z.output<S>, ctx: GuardContext<A>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   const { user, request } = who;
@@ -38,6 +46,9 @@ export async function runGuarded<S extends z.ZodType, T, A extends Access>(
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
       return { ok: false, error: { code: "invalid_input", message: "Check the highlighted fields.", fieldErrors, values: echoable(raw) } };
+    }
+    if (opts.freshProof && (!user || !hasFreshProof(user, who.now ?? new Date()))) {
+      throw new AppError("reauth_required", REAUTH_REQUIRED_MESSAGE);
     }
     const actor: Actor = { id: user?.id, email: user?.email, ip: request.ip, userAgent: request.userAgent };
     const data = await handler(parsed.data, { ...request, user, actor } as GuardContext<A>);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action-result";
-import { formDataToObject, runGuarded, type Access, type GuardContext } from "@/lib/actions/run-guarded";
+import { formDataToObject, runGuarded, type Access, type GuardContext, type GuardOptions } from "@/lib/actions/run-guarded";
 import { getCurrentUser } from "@/lib/auth/current-session";
 import { requestContext } from "@/lib/http/request-context";
 
@@ -10,7 +10,7 @@ import { requestContext } from "@/lib/http/request-context";
  * Next.js checks the Origin of every server action request, which makes them CSRF-safe.
  */
 export function defineAction<S extends z.ZodType, T, A extends Access>(
-  opts: { name: string; access: A; input: S },
+  opts: GuardOptions<S, A>,
   handler: (input: z.output<S>, ctx: GuardContext<A>) => Promise<T>,
 ): (...args: [z.input<S> | FormData] | [unknown, FormData]) => Promise<ActionResult<T>> {
   return async (...args) => {

@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
 import type { ActionError } from "@/lib/actions/action-result";
-import { runGuarded, type Access, type GuardContext } from "@/lib/actions/run-guarded";
+import { runGuarded, type Access, type GuardContext, type GuardOptions } from "@/lib/actions/run-guarded";
 import { getCurrentUser } from "@/lib/auth/current-session";
 import { getSettings } from "@/lib/config/settings";
 import { readJsonBody } from "@/lib/http/read-json-body";
@@ -13,6 +13,7 @@ const STATUS: Record<ActionError["code"], number> = {
   unauthenticated: 401,
   invalid_credentials: 401,
   forbidden: 403,
+  reauth_required: 403,
   not_found: 404,
   conflict: 409,
   expired: 410,
@@ -27,7 +28,7 @@ function sameOrigin(req: NextRequest): boolean {
 
 /** Wraps a JSON route handler with the same guard as server actions. GET reads query params. */
 export function defineRoute<S extends z.ZodType, T, A extends Access>(
-  opts: { name: string; access: A; input: S },
+  opts: GuardOptions<S, A>,
   handler: (input: z.output<S>, ctx: GuardContext<A>) => Promise<T>,
 ) {
   return async (req: NextRequest): Promise<NextResponse> => {

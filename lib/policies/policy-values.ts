@@ -29,3 +29,8 @@ export function isTwoFactorPolicy(value: unknown): value is TwoFactorPolicy {
 
 export const TRUSTED_DEVICE_LIFETIME = { key: "trustedDevice.lifetimeDays", defaultDays: 30, minDays: 1, maxDays: 365 } as const;
 export const TWO_FACTOR_GRACE_DAYS = { min: 0, max: 90 } as const;
+/**
+ * "Administrators need a second factor": on unless the Setting row says "false". New installations
+ * have no row (on); the 20261130030000 migration wrote "false" where accounts already existed.
+ */
+export const ADMIN_TWO_FACTOR = { key: "twoFactor.requireAdmins", defaultRequired: true } as const;

@@ -16,6 +16,8 @@ export type SessionUser = {
   sessionId: string;
   /** How the session was opened: "credential" sessions skipped the second factor. */
   authMethod: string;
+  /** Last fresh proof of identity (see lib/auth/step-up.ts); absent or null means none. */
+  verifiedAt?: Date | null;
 };
 
 /** Creates a session row; returns the raw id for the cookie (the row keeps its hash). */
@@ -36,6 +38,8 @@ export async function createSession(
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      // Signing in is a proof; a service credential is not one (such sessions are read-only anyway).
+      verifiedAt: input.authMethod === "credential" ? null : now,
     },
   });
   return raw;
@@ -74,7 +78,15 @@ export async function findActiveSession(
   const { user } = row;
   // A session opened with a service credential skipped the second factor, so it never gets admin rights.
   const role = user.role === "admin" && row.authMethod !== "credential" ? "admin" : "user";
-  return { id: user.id, email: user.email, displayName: user.displayName, role, sessionId: id, authMethod: row.authMethod };
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role,
+    sessionId: id,
+    authMethod: row.authMethod,
+    verifiedAt: row.verifiedAt,
+  };
 }
 
 export async function deleteSessionByRawId(rawSessionId: string): Promise<void> {

@@ -6,7 +6,8 @@ import { twoFactorRequirementDetails } from "@/lib/two-factor/two-factor-require
 /**
  * Deletes one device of `userId`. Callers pass the signed-in user's own id (self-service) or the
  * id of the user an admin is managing, so a device of anyone else is simply not found. When no
- * enabled device is left, the recovery codes go too: they belong to a second factor that is gone.
+ * enabled device is left, the recovery codes and the trusted devices go too: they belong to a
+ * second factor that is gone (a trusted-device cookie must not outlive it and skip a later one).
  * With `keepLastWhenRequired` (self-service), the last device of a user whom an admin requires to
  * use 2FA cannot be deleted: the user would lock themselves out at the next sign-in.
  */
@@ -15,7 +16,7 @@ export async function deleteTotpDevice(
   deviceId: string,
   actor: Actor,
   opts: { keepLastWhenRequired?: boolean } = {},
-): Promise<{ id: string; label: string; recoveryCodesDeleted: number }> {
+): Promise<{ id: string; label: string; recoveryCodesDeleted: number; trustedDevicesForgotten: number }> {
   return getDb().$transaction(async (tx) => {
     const device = await tx.totpDevice.findFirst({
       where: { id: deviceId, userId },
@@ -33,13 +34,14 @@ export async function deleteTotpDevice(
       }
     }
     const codes = remaining === 0 ? await tx.recoveryCode.deleteMany({ where: { userId } }) : { count: 0 };
+    const trusted = remaining === 0 ? await tx.trustedDevice.deleteMany({ where: { userId } }) : { count: 0 };
     await recordAuditEvent(tx, {
       actor,
       subject: device.user,
       action: "totp.delete",
       result: "success",
-      details: { deviceId: device.id, label: device.label, recoveryCodesDeleted: codes.count },
+      details: { deviceId: device.id, label: device.label, recoveryCodesDeleted: codes.count, trustedDevicesForgotten: trusted.count },
     });
-    return { id: device.id, label: device.label, recoveryCodesDeleted: codes.count };
+    return { id: device.id, label: device.label, recoveryCodesDeleted: codes.count, trustedDevicesForgotten: trusted.count };
   });
 }

@@ -2,6 +2,7 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { TWO_FACTOR_GRACE_DAYS } from "@/lib/policies/policy-values";
+import { adminsRequireTwoFactor } from "@/lib/two-factor/admin-two-factor-setting";
 import { findUser } from "@/lib/users/find-user";
 import { domainNameField } from "@/lib/validation/fields";
 
@@ -16,12 +17,14 @@ export async function setUserTwoFactorRequired(userIdOrEmail: string, required: 
     const found = await findUser(userIdOrEmail, tx);
     const user = await tx.user.findUniqueOrThrow({
       where: { id: found.id },
-      select: { require2fa: true, twoFactorRequiredAt: true, createdAt: true, domain: { select: { require2fa: true } } },
+      select: { require2fa: true, twoFactorRequiredAt: true, createdAt: true, role: true, domain: { select: { require2fa: true } } },
     });
-    // Under a domain requirement a missing start means "since the account was created": write
-    // that down, so the user's own requirement keeps its start if the domain's is switched off.
-    const runningSince = user.twoFactorRequiredAt ?? (user.domain.require2fa ? user.createdAt : null);
-    const twoFactorRequiredAt = required ? (runningSince ?? now) : user.domain.require2fa ? user.twoFactorRequiredAt : null;
+    // Another requirement (the domain's, or the administrators') may already be running.
+    const otherRequirement = user.domain.require2fa || (user.role === "admin" && (await adminsRequireTwoFactor(tx)));
+    // Under another requirement a missing start means "since the account was created": write
+    // that down, so the user's own requirement keeps its start if the other one is switched off.
+    const runningSince = user.twoFactorRequiredAt ?? (otherRequirement ? user.createdAt : null);
+    const twoFactorRequiredAt = required ? (runningSince ?? now) : otherRequirement ? user.twoFactorRequiredAt : null;
     await tx.user.update({ where: { id: found.id }, data: { require2fa: required, twoFactorRequiredAt } });
     await recordAuditEvent(tx, {
       actor,
@@ -61,15 +64,18 @@ export async function setDomainTwoFactorRequired(
       data: { require2fa: required, ...(graceDays !== undefined ? { twoFactorGraceDays: graceDays } : {}) },
     });
     let usersChanged = 0;
+    // Administrators under the administrators' requirement already have a grace period running
+    // (from their creation when no start is written): neither switch moves it.
+    const notRunningForAdmins = (await adminsRequireTwoFactor(tx)) ? { role: { not: "admin" } } : {};
     if (required && !domain.require2fa) {
       // Existing accounts get the full grace from now rather than from when they were created.
       ({ count: usersChanged } = await tx.user.updateMany({
-        where: { domainId: domain.id, twoFactorRequiredAt: null },
+        where: { domainId: domain.id, twoFactorRequiredAt: null, ...notRunningForAdmins },
         data: { twoFactorRequiredAt: now },
       }));
     } else if (!required && domain.require2fa) {
       ({ count: usersChanged } = await tx.user.updateMany({
-        where: { domainId: domain.id, require2fa: false, twoFactorRequiredAt: { not: null } },
+        where: { domainId: domain.id, require2fa: false, twoFactorRequiredAt: { not: null }, ...notRunningForAdmins },
         data: { twoFactorRequiredAt: null },
       }));
     }

@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { adminsRequireTwoFactor } from "@/lib/two-factor/admin-two-factor-setting";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -9,6 +10,8 @@ export type TwoFactorRequirement = { required: boolean; graceEndsAt: Date | null
 export type TwoFactorRequirementDetails = TwoFactorRequirement & {
   userRequires: boolean;
   domainRequires: boolean;
+  /** The account is an administrator and every administrator must have a second factor. */
+  adminRequires: boolean;
   domain: string;
   graceDays: number;
   /** When the grace period started (null when 2FA is not required). */
@@ -29,16 +32,19 @@ export async function twoFactorRequirementDetails(
       require2fa: true,
       twoFactorRequiredAt: true,
       createdAt: true,
+      role: true,
       domain: { select: { name: true, require2fa: true, twoFactorGraceDays: true } },
       _count: { select: { totpDevices: { where: { enabled: true } } } },
     },
   });
   if (!user) throw notFound("User");
   const { domain } = user;
-  const required = user.require2fa || domain.require2fa;
+  const adminRequires = user.role === "admin" && (await adminsRequireTwoFactor(tx));
+  const required = user.require2fa || domain.require2fa || adminRequires;
   const base = {
     userRequires: user.require2fa,
     domainRequires: domain.require2fa,
+    adminRequires,
     domain: domain.name,
     graceDays: domain.twoFactorGraceDays,
     hasDevice: user._count.totpDevices > 0,
@@ -50,7 +56,7 @@ export async function twoFactorRequirementDetails(
   return { ...base, required, graceEndsAt, inGrace: now.getTime() < graceEndsAt.getTime(), requiredSince };
 }
 
-/** Whether an admin requires 2FA for this user (user flag or their domain's flag) and until when they may still enrol.
+/** Whether 2FA is required for this user (user flag, their domain's flag, or the administrators' setting for an admin) and until when they may still enrol.
  *  Grace starts at user.twoFactorRequiredAt (set when the requirement was switched on for the user or their domain),
  *  falling back to user.createdAt; it lasts domain.twoFactorGraceDays. */
 export async function twoFactorRequirement(

@@ -96,14 +96,16 @@ test("the OTP step: bound to a ticket, wrong codes counted, a code accepted once
   });
 });
 
-test("policy 1: a trusted range skips the code; outside it the code is asked", async () => {
+test("policy 1: a trusted range skips the code; outside it the code is asked; without a device it is no way round enrolment", async () => {
   const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
   const { setPolicy } = await import("@/lib/policies/set-policy");
   await setPolicy({ domain: "flow.test" }, "WebUI", { twoFactorPolicy: 1, trustedIpRanges: "192.0.2.0/24,2001:db8::/32" }, ACTOR);
-  const attempt = (ip: string) => beginPasswordSignIn({ email: "plain@flow.test", password: PASSWORD }, { ...ACTOR, ip }, at(200));
-  assert.equal((await attempt("192.0.2.7")).stage, "ready");
-  assert.equal((await attempt("2001:db8::1")).stage, "ready");
-  assert.equal((await attempt("198.51.100.1")).stage, "enrol", "no device yet: enrolment");
+  const attempt = (email: string, ip: string) => beginPasswordSignIn({ email, password: PASSWORD }, { ...ACTOR, ip }, at(200));
+  assert.equal((await attempt("ed@flow.test", "192.0.2.7")).stage, "ready");
+  assert.equal((await attempt("ed@flow.test", "2001:db8::1")).stage, "ready");
+  assert.equal((await attempt("ed@flow.test", "198.51.100.1")).stage, "otp");
+  assert.equal((await attempt("plain@flow.test", "192.0.2.7")).stage, "enrol", "no device yet: enrolment, even in the range");
+  assert.equal((await attempt("plain@flow.test", "198.51.100.1")).stage, "enrol", "no device yet: enrolment");
 });
 
 test("throttling: unknown and known addresses slow down alike; 100 failures lock; the lock says nothing", async () => {

@@ -9,7 +9,8 @@ import { randomBytes } from "node:crypto";
 
 export const TEST_DB_KIND = process.env.TEST_DB_KIND === "postgresql" ? "postgresql" : "sqlite";
 
-export function useTestDatabase(): void {
+/** `migrate: false` leaves the database empty, for tests that drive the migration runner themselves. */
+export function useTestDatabase(opts: { migrate?: boolean } = {}): void {
   const dataDir = mkdtempSync(path.join(tmpdir(), "gatehouse-dbtest-"));
   process.env.DATA_DIR = dataDir;
   process.env.AUTH_SECRET ??= "test-secret-" + "x".repeat(40);
@@ -31,6 +32,7 @@ export function useTestDatabase(): void {
 
   before(async () => {
     if (dbName) await pgAdmin(adminUrl!, `CREATE DATABASE "${dbName}"`);
+    if (opts.migrate === false) return;
     const { runMigrations } = await import("@/lib/db/migrate");
     const { getSettings } = await import("@/lib/config/settings");
     await runMigrations(getSettings());

@@ -5,6 +5,7 @@ import { clearPolicy } from "@/lib/policies/clear-policy";
 import type { PolicyTarget } from "@/lib/policies/policy-values";
 import { setPolicy } from "@/lib/policies/set-policy";
 import { setTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
+import { setAdminsRequireTwoFactor } from "@/lib/two-factor/admin-two-factor-setting";
 import { setDomainTwoFactorRequired } from "@/lib/two-factor/set-two-factor-requirement";
 import { domainNameField } from "@/lib/validation/fields";
 
@@ -54,4 +55,9 @@ export const setDomainTwoFactorRequiredAction = defineAction(
     await setDomainTwoFactorRequired(domain, { required, graceDays }, ctx.actor);
     return { domain, required, graceDays };
   },
+);
+
+export const setAdminTwoFactorRequiredAction = defineAction(
+  { name: "admin.policy.admin_2fa_requirement", access: "admin", input: z.object({ required: checkbox }) },
+  async ({ required }, ctx) => setAdminsRequireTwoFactor(required, ctx.actor),
 );

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AdminRequirementForm } from "@/components/policies/admin-requirement-form";
 import { DomainPicker } from "@/components/policies/domain-picker";
 import { DomainRequirementForm } from "@/components/policies/domain-requirement-form";
 import { PolicyConsole } from "@/components/policies/policy-console";
@@ -10,6 +11,7 @@ import { requireAdmin } from "@/lib/auth/current-session";
 import { listDomains } from "@/lib/domains/domain-ops";
 import { listPolicies } from "@/lib/policies/list-policies";
 import { getTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
+import { getAdminTwoFactorSettings } from "@/lib/two-factor/admin-two-factor-setting";
 import { getDomainTwoFactorSettings } from "@/lib/two-factor/domain-two-factor-settings";
 
 export const metadata: Metadata = { title: "2FA policies · Gatehouse admin" };
@@ -20,11 +22,12 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
   const domains = await listDomains();
   const wanted = typeof asked === "string" ? asked.trim().toLowerCase().slice(0, 253) : "";
   const selected = domains.find((d) => d.name === wanted)?.name ?? domains[0]?.name ?? null;
-  const [global, domain, lifetime, requirement] = await Promise.all([
+  const [global, domain, lifetime, requirement, admins] = await Promise.all([
     listPolicies({ scope: "global" }),
     selected ? listPolicies({ domain: selected }) : null,
     getTrustedDeviceLifetimeDays(),
     selected ? getDomainTwoFactorSettings(selected) : null,
+    getAdminTwoFactorSettings(),
   ]);
 
   return (
@@ -48,6 +51,9 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
           <DomainRequirementForm key={requirement.domain} settings={requirement} />
         </Card>
       )}
+      <Card title="Administrators" description="Admin accounts can change everyone's access, so they should not rest on a password alone.">
+        <AdminRequirementForm settings={admins} />
+      </Card>
       <Card
         title="Trusted devices"
         description={`When a user ticks "Trust this device and IP address", the device skips the second factor for this long.`}

@@ -12,9 +12,10 @@ import { idField } from "@/lib/validation/fields";
 
 // Self-service: every call acts on ctx.user.id and nothing the browser names as the owner.
 // Users never choose a credential's secret; it is generated and shown once in the answer.
+// A new credential is a new way into the account, so creating one needs a fresh proof.
 
 export const createMobilePasswordAction = defineAction(
-  { name: "account.credential.mobile.create", access: "user", input: z.object({ label }) },
+  { name: "account.credential.mobile.create", access: "user", freshProof: true, input: z.object({ label }) },
   async (input, ctx) => {
     const created = await createCredential({ account: ctx.user.id, kind: "mobile", label: input.label, services: ["EAS"] }, ctx.actor);
     return { secret: created.secret, user: created.user.email, credential: toCredentialJson(created.credential) };
@@ -25,6 +26,7 @@ export const createMobileAppQrAction = defineAction(
   {
     name: "account.credential.qr.create",
     access: "user",
+    freshProof: true,
     input: z.object({ label, mode: z.enum(["password", "one-time"]).default("password") }),
   },
   async (input, ctx) => {
@@ -44,6 +46,7 @@ export const createAppPasswordAction = defineAction(
   {
     name: "account.credential.app.create",
     access: "user",
+    freshProof: true,
     input: z.object({ label, services: serviceList, expiresAt: z.string().max(40).optional() }),
   },
   async (input, ctx) => {

@@ -10,6 +10,8 @@ import { revokeTrustedDevice } from "@/lib/trusted-devices/revoke-trusted-device
 import { idField } from "@/lib/validation/fields";
 
 // Every action works on the signed-in user's own rows only: the lib calls take ctx.user.id.
+// Each changes how the account is protected, so each needs a fresh proof (password or code within
+// 10 minutes); the re-authentication dialog asks for one and retries.
 
 const totpOptionsInput = z
   .object({
@@ -21,7 +23,7 @@ const totpOptionsInput = z
   .optional();
 
 export const startTotpEnrolmentAction = defineAction(
-  { name: "account.totp.enrol", access: "user", input: z.object({ label: z.string().max(200), options: totpOptionsInput }) },
+  { name: "account.totp.enrol", access: "user", freshProof: true, input: z.object({ label: z.string().max(200), options: totpOptionsInput }) },
   async (input, ctx) => {
     const { deviceId, secret, uri } = await enrolTotpDevice(ctx.user.id, input, ctx.actor);
     return { deviceId, secret, uri };
@@ -29,12 +31,12 @@ export const startTotpEnrolmentAction = defineAction(
 );
 
 export const confirmTotpDeviceAction = defineAction(
-  { name: "account.totp.confirm", access: "user", input: z.object({ deviceId: idField, code: z.string().max(64) }) },
+  { name: "account.totp.confirm", access: "user", freshProof: true, input: z.object({ deviceId: idField, code: z.string().max(64) }) },
   async (input, ctx) => confirmTotpDevice(ctx.user.id, input.deviceId, input.code, ctx.actor),
 );
 
 export const deleteTotpDeviceAction = defineAction(
-  { name: "account.totp.delete", access: "user", input: z.object({ id: idField }) },
+  { name: "account.totp.delete", access: "user", freshProof: true, input: z.object({ id: idField }) },
   async ({ id }, ctx) => {
     const { recoveryCodesDeleted } = await deleteTotpDevice(ctx.user.id, id, ctx.actor, { keepLastWhenRequired: true });
     return { recoveryCodesDeleted };
@@ -42,16 +44,16 @@ export const deleteTotpDeviceAction = defineAction(
 );
 
 export const regenerateRecoveryCodesAction = defineAction(
-  { name: "account.recovery_codes.regenerate", access: "user", input: z.object({}) },
+  { name: "account.recovery_codes.regenerate", access: "user", freshProof: true, input: z.object({}) },
   async (_input, ctx) => ({ recoveryCodes: await regenerateRecoveryCodes(ctx.user.id, ctx.actor) }),
 );
 
 export const revokeTrustedDeviceAction = defineAction(
-  { name: "account.trusted_device.revoke", access: "user", input: z.object({ target: z.union([z.literal("all"), idField]) }) },
+  { name: "account.trusted_device.revoke", access: "user", freshProof: true, input: z.object({ target: z.union([z.literal("all"), idField]) }) },
   async ({ target }, ctx) => revokeTrustedDevice(ctx.user.id, target, ctx.actor),
 );
 
 export const revokeSessionAction = defineAction(
-  { name: "account.session.revoke", access: "user", input: z.object({ target: z.union([z.literal("others"), idField]) }) },
+  { name: "account.session.revoke", access: "user", freshProof: true, input: z.object({ target: z.union([z.literal("others"), idField]) }) },
   async ({ target }, ctx) => revokeSession(ctx.user.id, target, ctx.actor, { currentSessionId: ctx.user.sessionId }),
 );

@@ -1,0 +1,44 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useActionState, useEffect } from "react";
+import { setAdminTwoFactorRequiredAction } from "@/app/(admin)/admin/policies/actions";
+import { SubmitButton } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { FormMessage } from "@/components/ui/form-message";
+import { formLevelError, idle, type FormState } from "@/lib/actions/action-result";
+import type { AdminTwoFactorSettings } from "@/lib/two-factor/admin-two-factor-setting";
+
+/** "Require a second factor for administrators", for every domain. */
+export function AdminRequirementForm({ settings }: { settings: AdminTwoFactorSettings }) {
+  const [state, action] = useActionState<FormState<AdminTwoFactorSettings>, FormData>(setAdminTwoFactorRequiredAction, idle);
+  const router = useRouter();
+  useEffect(() => {
+    if (state?.ok) router.refresh();
+  }, [state, router]);
+  const shown = state?.ok ? state.data : settings;
+  return (
+    <form action={action} className="max-w-xl space-y-4" noValidate>
+      <p className="text-sm text-muted">
+        {shown.adminsWithoutDevice} of {shown.adminCount} administrator(s) have no authenticator device yet.
+      </p>
+      <FormMessage tone="error" message={formLevelError(state)} />
+      <Checkbox
+        // A saved change re-renders the box with the stored value.
+        key={String(shown.required)}
+        name="required"
+        label="Require a second factor for administrators"
+        hint="Administrators without a device are sent to enrolment after the password step, for their domain's grace days; after that they are refused. On by default for new installations."
+        defaultChecked={shown.required}
+      />
+      <SubmitButton variant="secondary" pendingLabel="Saving…">
+        Save for administrators
+      </SubmitButton>
+      {state?.ok && (
+        <FormMessage
+          tone="success"
+          message={state.data.required ? "Administrators now need a second factor." : "Administrators no longer need a second factor."}
+        />
+      )}
+    </form>
+  );
+}

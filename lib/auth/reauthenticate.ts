@@ -1,0 +1,64 @@
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { verifyPassword } from "@/lib/passwords/hash-password";
+import type { SessionUser } from "@/lib/sessions/session-store";
+import { checkThrottle } from "@/lib/throttle/login-throttle";
+import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
+import { verifySecondFactor } from "@/lib/totp/verify-second-factor";
+
+export type ReauthProof = { password: string } | { code: string };
+
+export const WRONG_REAUTH_PASSWORD = "That password is not right.";
+export const WRONG_REAUTH_CODE = "That code is not right.";
+
+/**
+ * The re-authentication dialog ("sudo mode"): the account's password, or a TOTP or recovery code
+ * of the user, stamps the session with a fresh proof (Session.verifiedAt). Guessing from a session
+ * is a way in like any other, so it goes through the shared throttle the way the password change's
+ * current-password check does, and every wrong answer counts towards the account lock.
+ */
+export async function reauthenticate(
+  session: SessionUser,
+  proof: ReauthProof,
+  actor: Actor,
+  now = new Date(),
+): Promise<{ verifiedAt: Date }> {
+  // A service credential skipped the second factor: it must not turn itself into a full session.
+  if (session.authMethod === "credential") {
+    throw new AppError("forbidden", "You signed in with an app password. Sign in with your account password to change account settings.");
+  }
+  const db = getDb();
+  const user = await db.user.findUnique({ where: { id: session.id }, omit: { passwordHash: false } });
+  if (!user || user.status !== "active") throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  const ip = actor.ip ?? "";
+  const subject = { id: user.id, email: user.email };
+
+  const verdict = await checkThrottle({ email: user.email, ip }, now);
+  if (!verdict.allowed) throw new AppError("rate_limited", `Too many attempts. Wait ${verdict.retryAfterSeconds} seconds and try again.`);
+
+  let method: "password" | "totp" | "recovery" | null = null;
+  if ("password" in proof) {
+    if (user.passwordHash && (await verifyPassword(user.passwordHash, proof.password))) method = "password";
+  } else {
+    const checked = await verifySecondFactor(user.id, proof.code, actor, now);
+    if (checked.ok) method = checked.method;
+  }
+
+  if (!method) {
+    const field = "password" in proof ? "password" : "code";
+    const message = field === "password" ? WRONG_REAUTH_PASSWORD : WRONG_REAUTH_CODE;
+    await db.$transaction(async (tx) => {
+      await recordSignInFailure(tx, { email: user.email, ip, userId: user.id }, now);
+      await recordAuditEvent(tx, { actor, subject, action: "session.reauth", result: "failure", details: { method: field } });
+    });
+    throw new AppError("invalid_credentials", message, { [field]: [message] });
+  }
+
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.session.updateMany({ where: { id: session.sessionId, userId: user.id }, data: { verifiedAt: now } });
+    if (count !== 1) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+    await recordAuditEvent(tx, { actor, subject, action: "session.reauth", result: "success", details: { method } });
+  });
+  return { verifiedAt: now };
+}
