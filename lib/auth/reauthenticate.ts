@@ -3,8 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/passwords/hash-password";
 import type { SessionUser } from "@/lib/sessions/session-store";
-import { checkThrottle } from "@/lib/throttle/login-throttle";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
+import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 import { verifySecondFactor } from "@/lib/totp/verify-second-factor";
 
 export type ReauthProof = { password: string } | { code: string };
@@ -34,8 +34,8 @@ export async function reauthenticate(
   const ip = actor.ip ?? "";
   const subject = { id: user.id, email: user.email };
 
-  const verdict = await checkThrottle({ email: user.email, ip }, now);
-  if (!verdict.allowed) throw new AppError("rate_limited", `Too many attempts. Wait ${verdict.retryAfterSeconds} seconds and try again.`);
+  // Counted before the password or code is checked, so guesses sent at once cannot pass together.
+  const reservation = await reserveAttemptOrThrow({ email: user.email, ip }, now);
 
   let method: "password" | "totp" | "recovery" | null = null;
   if ("password" in proof) {
@@ -54,6 +54,7 @@ export async function reauthenticate(
     });
     throw new AppError("invalid_credentials", message, { [field]: [message] });
   }
+  await releaseAttempt(reservation);
 
   await db.$transaction(async (tx) => {
     const { count } = await tx.session.updateMany({ where: { id: session.sessionId, userId: user.id }, data: { verifiedAt: now } });

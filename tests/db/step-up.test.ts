@@ -27,8 +27,14 @@ async function lib() {
 async function signedIn(email: string, at = T0, authMethod = "password") {
   const { db, createUser, createSession, findActiveSession } = await lib();
   const user = await createUser({ email, password: PASSWORD, createDomain: true }, ACTOR);
-  const raw = await db.$transaction((tx) => createSession(tx, { userId: user.id, authMethod, ip: request.ip }, at));
-  const session = await findActiveSession(raw, at);
+  // A credential session is opened by a real WebUI credential: without one it ends at the next request.
+  let credentialId: string | undefined;
+  if (authMethod === "credential") {
+    const { createCredential } = await import("@/lib/credentials/create-credential");
+    credentialId = (await createCredential({ account: user.id, kind: "app", label: "Kiosk", services: ["WebUI"] }, ACTOR, at)).credential.id;
+  }
+  const raw = await db.$transaction((tx) => createSession(tx, { userId: user.id, authMethod, credentialId, ip: request.ip }, at));
+  const session = await findActiveSession(raw, at, { ip: request.ip });
   assert.ok(session);
   return { user, raw, session };
 }
