@@ -175,13 +175,7 @@ export const policyCommands = [
       await setUserTwoFactorRequired(user.id, required, cliActor());
       return { kind: "account" as const, account: user.email, ...(await twoFactorRequirementDetails(user.id)) };
     },
-    text: (r) =>
-      r.kind === "admins"
-        ? adminsLine(r)
-        : r.kind === "domain"
-          ? `domain ${r.domain}: 2FA ${r.required ? "required" : "not required"} for every account; grace ${r.graceDays} day(s); ` +
-            `${r.usersWithoutDevice} of ${r.userCount} account(s) have no device yet`
-          : accountLine(r),
+    text: twoFactorStatusText,
   }),
   defineCommand({
     path: ["auth", "twoFactor", "status"],
@@ -202,15 +196,23 @@ export const policyCommands = [
       const user = await findUser(target);
       return { kind: "account" as const, account: user.email, ...(await twoFactorRequirementDetails(user.id)) };
     },
-    text: (r) =>
-      r.kind === "admins"
-        ? adminsLine(r)
-        : r.kind === "domain"
-          ? `domain ${r.domain}: 2FA ${r.required ? "required" : "not required"} for every account; grace ${r.graceDays} day(s); ` +
-            `${r.usersWithoutDevice} of ${r.userCount} account(s) have no device yet`
-          : accountLine(r),
+    text: twoFactorStatusText,
   }),
 ];
+
+type TwoFactorStatus =
+  | ({ kind: "admins" } & Parameters<typeof adminsLine>[0])
+  | ({ kind: "domain" } & Awaited<ReturnType<typeof getDomainTwoFactorSettings>>)
+  | ({ kind: "account" } & Parameters<typeof accountLine>[0]);
+
+function twoFactorStatusText(r: TwoFactorStatus): string {
+  if (r.kind === "admins") return adminsLine(r);
+  if (r.kind === "account") return accountLine(r);
+  return (
+    `domain ${r.domain}: 2FA ${r.required ? "required" : "not required"} for every account; grace ${r.graceDays} day(s); ` +
+    `${r.usersWithoutDevice} of ${r.userCount} account(s) have no device yet`
+  );
+}
 
 function adminsLine(r: { required: boolean; adminCount: number; adminsWithoutDevice: number }) {
   return (

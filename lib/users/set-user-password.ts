@@ -28,28 +28,34 @@ export async function setUserPassword(
   const user = await findUser(idOrEmail);
   await checkPolicy(password, user, "password");
   const passwordHash = await hashPassword(password);
+  return storeNewPassword(user, passwordHash, { action: "user.password.reset", keepCredentials: !!opts.keepCredentials }, actor);
+}
+
+/** Writes the new hash and ends every other way in, in one transaction with its audit row. */
+function storeNewPassword(
+  user: { id: string; email: string },
+  passwordHash: string,
+  opts: { action: "user.password.reset" | "user.password.change"; keepCredentials: boolean; keepSessionId?: string },
+  actor: Actor,
+): Promise<AccessRevocation> {
   return getDb().$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
-    const revoked = await revokeUserAccess(tx, user.id, { revokeCredentials: !opts.keepCredentials });
+    const revoked = await revokeUserAccess(tx, user.id, { keepSessionId: opts.keepSessionId, revokeCredentials: !opts.keepCredentials });
     await recordAuditEvent(tx, {
       actor,
       subject: user,
-      action: "user.password.reset",
+      action: opts.action,
       result: "success",
-      details: revocationDetails(revoked, !!opts.keepCredentials),
+      details: {
+        sessionsRevoked: revoked.sessions,
+        trustedDevicesRevoked: revoked.trustedDevices,
+        credentialsRevoked: revoked.credentials,
+        qrTokensRevoked: revoked.qrTokens,
+        keepCredentials: opts.keepCredentials,
+      },
     });
     return revoked;
   });
-}
-
-function revocationDetails(revoked: AccessRevocation, keepCredentials: boolean) {
-  return {
-    sessionsRevoked: revoked.sessions,
-    trustedDevicesRevoked: revoked.trustedDevices,
-    credentialsRevoked: revoked.credentials,
-    qrTokensRevoked: revoked.qrTokens,
-    keepCredentials,
-  };
 }
 
 /**
@@ -84,16 +90,10 @@ export async function changeOwnPassword(
   }
   await checkPolicy(input.newPassword, user, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
-  return db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
-    const revoked = await revokeUserAccess(tx, user.id, { keepSessionId: actor.sessionId, revokeCredentials: !input.keepCredentials });
-    await recordAuditEvent(tx, {
-      actor,
-      subject: user,
-      action: "user.password.change",
-      result: "success",
-      details: revocationDetails(revoked, !!input.keepCredentials),
-    });
-    return revoked;
-  });
+  return storeNewPassword(
+    user,
+    passwordHash,
+    { action: "user.password.change", keepCredentials: !!input.keepCredentials, keepSessionId: actor.sessionId },
+    actor,
+  );
 }
