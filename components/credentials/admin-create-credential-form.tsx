@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
-import { adminCreateCredentialAction } from "@/app/(admin)/admin/users/[id]/credentials-actions";
+import { adminCreateCredentialAction } from "@/lib/actions/admin/user-credentials";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";

@@ -1,7 +1,7 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { adminDeleteCredentialAction, adminUpdateCredentialAction } from "@/app/(admin)/admin/users/[id]/credentials-actions";
+import { adminDeleteCredentialAction, adminUpdateCredentialAction } from "@/lib/actions/admin/user-credentials";
 import { fetchJson } from "@/components/admin/fetch-json";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";

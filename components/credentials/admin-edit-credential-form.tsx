@@ -1,7 +1,7 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { adminUpdateCredentialAction } from "@/app/(admin)/admin/users/[id]/credentials-actions";
+import { adminUpdateCredentialAction } from "@/lib/actions/admin/user-credentials";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useEffect, useState } from "react";
-import { createAppPasswordAction } from "@/app/(portal)/account/credentials/actions";
+import { createAppPasswordAction } from "@/lib/actions/portal/credentials";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";

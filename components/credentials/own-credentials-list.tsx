@@ -1,6 +1,6 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { deleteOwnCredentialAction, setOwnCredentialEnabledAction } from "@/app/(portal)/account/credentials/actions";
+import { deleteOwnCredentialAction, setOwnCredentialEnabledAction } from "@/lib/actions/portal/credentials";
 import { fetchJson } from "@/components/admin/fetch-json";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
