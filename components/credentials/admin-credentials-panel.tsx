@@ -6,7 +6,7 @@ import { fetchJson } from "@/components/admin/fetch-json";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import { type ActionResult, unwrapResult } from "@/lib/actions/action-result";
+import { unwrapResult } from "@/lib/actions/action-result";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
 import { AdminCreateCredentialForm, type PresetOption } from "./admin-create-credential-form";
 import { AdminEditCredentialForm } from "./admin-edit-credential-form";

@@ -4,7 +4,7 @@ import { deleteOwnCredentialAction, setOwnCredentialEnabledAction } from "@/lib/
 import { fetchJson } from "@/components/admin/fetch-json";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import { type ActionResult, unwrapResult } from "@/lib/actions/action-result";
+import { unwrapResult } from "@/lib/actions/action-result";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
 import { CredentialTable } from "./credential-table";
 import { OWN_CREDENTIALS_KEY } from "./use-created";
