@@ -90,9 +90,7 @@ test("the admin console and the portal work under the policy with no violation r
   }
 });
 
-test("neither X-Forwarded-For nor a forged client-address header changes the address a session is recorded with", async ({
-  browser,
-}) => {
+test("neither X-Forwarded-For nor a forged client-address header changes the address a session is recorded with", async ({ browser }) => {
   const spoofing = await browser.newContext({
     baseURL: E2E_BASE_URL,
     extraHTTPHeaders: { "X-Forwarded-For": "10.1.2.3", "X-Gatehouse-Client": "10.9.8.7;AAAA" },
@@ -150,7 +148,11 @@ test("a server action POST without Origin, or with a forged X-Forwarded-Host and
 
   const noOrigin = await replay("mallory@edges.test", withoutOrigin);
   expect(noOrigin.status()).toBe(403);
-  const forgedHost = await replay("trent@edges.test", { ...withoutOrigin, origin: "http://evil.example", "x-forwarded-host": "evil.example" });
+  const forgedHost = await replay("trent@edges.test", {
+    ...withoutOrigin,
+    origin: "http://evil.example",
+    "x-forwarded-host": "evil.example",
+  });
   expect(forgedHost.status()).toBe(403);
   expect(cli(["user", "get", "mallory@edges.test"]).code).toBe(1);
   expect(cli(["user", "get", "trent@edges.test"]).code).toBe(1);
@@ -165,7 +167,13 @@ test("a JSON route answers 413 to an oversized body while it is still being sent
   const url = new URL("/api/mobile/qr-login", E2E_BASE_URL);
   const status = await new Promise<number>((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: "POST",
+        headers: { "Content-Type": "application/json", "Transfer-Encoding": "chunked" },
+      },
       (res) => {
         resolve(res.statusCode ?? 0);
         req.destroy();

@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# npm test: everything. Unit tests, database tests on SQLite (and on PostgreSQL when
-# TEST_DATABASE_URL is set), a production build, then the end-to-end tests in Chromium.
+# npm test: everything. Lint, type check and format check first (fast, so they fail early), then
+# unit tests, database tests on SQLite (and on PostgreSQL when TEST_DATABASE_URL is set), CLI tests,
+# a production build, then the end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
 
 node scripts/prisma-generate.mjs >/dev/null
+echo "== lint"
+npm run --silent lint
+echo "== type check"
+npx tsc --noEmit
+echo "== format check"
+npm run --silent format:check
+
 chromium=${CHROMIUM_PATH:-/usr/bin/chromium}
 if [ ! -x "$chromium" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
@@ -24,14 +32,7 @@ node_test() { node --conditions=react-server --import tsx --test --test-concurre
 echo "== unit tests"
 node_test tests/unit/*.test.ts
 
-echo "== database tests on SQLite"
-TEST_DB_KIND=sqlite node_test tests/db/*.test.ts
-if [ -n "${TEST_DATABASE_URL:-}" ]; then
-  echo "== database tests on PostgreSQL"
-  TEST_DB_KIND=postgresql node_test tests/db/*.test.ts
-else
-  echo "== database tests on PostgreSQL: skipped (set TEST_DATABASE_URL=postgresql://… to run them)"
-fi
+bash scripts/test-db.sh | tee -a "$summary"
 
 if compgen -G "tests/cli/*.test.ts" >/dev/null; then
   echo "== CLI tests"

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { changePasswordAction } from "@/app/(portal)/account/actions";
+import { changePasswordAction } from "@/lib/actions/portal/password";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";

@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { createUserAction } from "@/app/(admin)/admin/users/actions";
+import { createUserAction } from "@/lib/actions/admin/users";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";

@@ -1,6 +1,6 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { createDomainAction, deleteDomainAction } from "@/app/(admin)/admin/domains/actions";
+import { createDomainAction, deleteDomainAction } from "@/lib/actions/admin/domains";
 import { fetchJson } from "@/components/admin/fetch-json";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { deleteUserAction, resetPasswordAction, setUserStatusAction } from "@/app/(admin)/admin/users/actions";
+import { deleteUserAction, resetPasswordAction, setUserStatusAction } from "@/lib/actions/admin/users";
 import { KeepCredentialsChoice, revokedSentence, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";

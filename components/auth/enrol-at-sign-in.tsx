@@ -1,5 +1,5 @@
 "use client";
-import { confirmEnrolmentAction, startEnrolmentAction } from "@/app/(auth)/login/enrol/actions";
+import { confirmEnrolmentAction, startEnrolmentAction } from "@/lib/actions/auth/enrol";
 import { useFinishSignIn } from "@/components/auth/use-finish-sign-in";
 import { TotpEnrolment } from "@/components/security/totp-enrolment";
 import { FormMessage } from "@/components/ui/form-message";

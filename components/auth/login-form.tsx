@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { startPasswordLogin } from "@/app/(auth)/login/actions";
+import { startPasswordLogin } from "@/lib/actions/auth/login";
 import { useFinishSignIn } from "@/components/auth/use-finish-sign-in";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";

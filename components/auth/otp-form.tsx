@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { verifyOtpAction } from "@/app/(auth)/login/otp/actions";
+import { verifyOtpAction } from "@/lib/actions/auth/otp";
 import { useFinishSignIn } from "@/components/auth/use-finish-sign-in";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";

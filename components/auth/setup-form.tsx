@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
-import { completeSetupAction } from "@/app/(auth)/setup/[token]/actions";
+import { completeSetupAction } from "@/lib/actions/auth/setup";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";

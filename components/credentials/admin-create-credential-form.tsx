@@ -1,6 +1,6 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
-import { adminCreateCredentialAction } from "@/app/(admin)/admin/users/[id]/credentials-actions";
+import { useActionState, useState } from "react";
+import { adminCreateCredentialAction } from "@/lib/actions/admin/user-credentials";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
@@ -22,12 +22,16 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
   const { form, shown, hide } = useCreated(state, userCredentialsKey(userId));
   const [picked, setPicked] = useState<string[]>([]);
   const [preset, setPreset] = useState("");
-  // Cleared only after a success: a refused form keeps the services that were ticked.
-  useEffect(() => {
-    if (!state?.ok) return;
-    setPicked([]);
-    setPreset("");
-  }, [state]);
+  // Cleared only after a success: a refused form keeps the services that were ticked. Adjusted
+  // while rendering the new state (not in an effect), so no extra render shows the old choice.
+  const [pickedFor, setPickedFor] = useState(state);
+  if (pickedFor !== state) {
+    setPickedFor(state);
+    if (state?.ok) {
+      setPicked([]);
+      setPreset("");
+    }
+  }
   const submit = useKeptForm(action);
   const errors = fieldErrorsOf(state);
   const values = valuesOf(state);

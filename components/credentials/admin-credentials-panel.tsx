@@ -1,12 +1,12 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { adminDeleteCredentialAction, adminUpdateCredentialAction } from "@/app/(admin)/admin/users/[id]/credentials-actions";
+import { adminDeleteCredentialAction, adminUpdateCredentialAction } from "@/lib/actions/admin/user-credentials";
 import { fetchJson } from "@/components/admin/fetch-json";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import { type ActionResult, unwrapResult } from "@/lib/actions/action-result";
+import { unwrapResult } from "@/lib/actions/action-result";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
 import { AdminCreateCredentialForm, type PresetOption } from "./admin-create-credential-form";
 import { AdminEditCredentialForm } from "./admin-edit-credential-form";

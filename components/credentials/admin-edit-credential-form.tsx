@@ -1,7 +1,7 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useEffect, useEffectEvent, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { adminUpdateCredentialAction } from "@/app/(admin)/admin/users/[id]/credentials-actions";
+import { adminUpdateCredentialAction } from "@/lib/actions/admin/user-credentials";
 import { Button, SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
@@ -33,13 +33,14 @@ export function AdminEditCredentialForm({
   const [picked, setPicked] = useState<string[]>(credential.services);
   const queryClient = useQueryClient();
   const toast = useToast();
-  useEffect(() => {
-    if (!state?.ok) return;
-    toast.success(`“${state.data.label}” saved.`);
+  // Runs once per saved state; an effect event reads the latest toast/onDone without being a trigger.
+  const onSaved = useEffectEvent((label: string) => {
+    toast.success(`“${label}” saved.`);
     void queryClient.invalidateQueries({ queryKey: userCredentialsKey(userId) });
     onDone();
-    // onDone/toast are stable enough; state is the trigger.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+  });
+  useEffect(() => {
+    if (state?.ok) onSaved(state.data.label);
   }, [state]);
   const submit = useKeptForm(action);
   const errors = fieldErrorsOf(state);

@@ -1,6 +1,6 @@
 "use client";
-import { useActionState, useEffect, useState } from "react";
-import { createAppPasswordAction } from "@/app/(portal)/account/credentials/actions";
+import { useActionState, useState } from "react";
+import { createAppPasswordAction } from "@/lib/actions/portal/credentials";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
@@ -20,10 +20,13 @@ export function AppPasswordForm({ services }: { services: readonly string[] }) {
   const [state, action] = useActionState<FormState<Created>, FormData>(useProvenAction(createAppPasswordAction), idle);
   const { form, shown, hide } = useCreated(state, OWN_CREDENTIALS_KEY);
   const [picked, setPicked] = useState<string[]>([]);
-  // Cleared only after a success: a refused form keeps the services that were ticked.
-  useEffect(() => {
+  // Cleared only after a success: a refused form keeps the services that were ticked. Adjusted
+  // while rendering the new state (not in an effect), so no extra render shows the old ticks.
+  const [pickedFor, setPickedFor] = useState(state);
+  if (pickedFor !== state) {
+    setPickedFor(state);
     if (state?.ok) setPicked([]);
-  }, [state]);
+  }
   const submit = useKeptForm(action);
   const errors = fieldErrorsOf(state);
   return (

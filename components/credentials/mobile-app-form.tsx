@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import { createMobileAppQrAction } from "@/app/(portal)/account/credentials/actions";
+import { createMobileAppQrAction } from "@/lib/actions/portal/credentials";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { createMobilePasswordAction } from "@/app/(portal)/account/credentials/actions";
+import { createMobilePasswordAction } from "@/lib/actions/portal/credentials";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";

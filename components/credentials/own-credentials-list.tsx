@@ -1,10 +1,10 @@
 "use client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { deleteOwnCredentialAction, setOwnCredentialEnabledAction } from "@/app/(portal)/account/credentials/actions";
+import { deleteOwnCredentialAction, setOwnCredentialEnabledAction } from "@/lib/actions/portal/credentials";
 import { fetchJson } from "@/components/admin/fetch-json";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
-import { type ActionResult, unwrapResult } from "@/lib/actions/action-result";
+import { unwrapResult } from "@/lib/actions/action-result";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
 import { CredentialTable } from "./credential-table";
 import { OWN_CREDENTIALS_KEY } from "./use-created";

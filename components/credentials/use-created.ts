@@ -1,6 +1,6 @@
 "use client";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { ActionResult, FormState } from "@/lib/actions/action-result";
 
 /** The data type a server action returns on success. */
@@ -14,13 +14,14 @@ export function useCreated<T>(state: FormState<T>, listKey: readonly unknown[]) 
   const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
   const [hiddenFor, setHiddenFor] = useState<FormState<T>>(null);
-  useEffect(() => {
-    if (!state?.ok) return;
+  // An effect event reads the latest listKey (a fresh literal each render) without re-running on it.
+  const onCreated = useEffectEvent(() => {
     form.current?.reset();
     void queryClient.invalidateQueries({ queryKey: listKey });
-    // listKey is a literal per caller; state is the trigger.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [state, queryClient]);
+  });
+  useEffect(() => {
+    if (state?.ok) onCreated();
+  }, [state]);
   const shown = state?.ok && hiddenFor !== state ? state.data : null;
   return { form, shown, hide: () => setHiddenFor(state) };
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { clearPolicyAction } from "@/app/(admin)/admin/policies/actions";
+import { clearPolicyAction } from "@/lib/actions/admin/policies";
 import { PolicySummary } from "@/components/policies/policy-summary";
 import type { PolicySelection } from "@/components/policies/policy-console";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { setPolicyAction } from "@/app/(admin)/admin/policies/actions";
+import { setPolicyAction } from "@/lib/actions/admin/policies";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";

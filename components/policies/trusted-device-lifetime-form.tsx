@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { setTrustedDeviceLifetimeAction } from "@/app/(admin)/admin/policies/actions";
+import { setTrustedDeviceLifetimeAction } from "@/lib/actions/admin/policies";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";

@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
-import { setUserTwoFactorRequiredAction } from "@/app/(admin)/admin/users/[id]/two-factor-actions";
+import { setUserTwoFactorRequiredAction } from "@/lib/actions/admin/user-two-factor";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";

@@ -8,7 +8,7 @@ import {
   revokeSessionAction,
   revokeTrustedDeviceAction,
   startTotpEnrolmentAction,
-} from "@/app/(portal)/account/security/actions";
+} from "@/lib/actions/portal/security";
 import { RecoveryCodesCard } from "@/components/security/recovery-codes-card";
 import { SessionList } from "@/components/security/session-list";
 import { TotpDeviceList } from "@/components/security/totp-device-list";

@@ -5,7 +5,7 @@ import {
   adminResetTwoFactorAction,
   adminRevokeSessionAction,
   adminRevokeTrustedDeviceAction,
-} from "@/app/(admin)/admin/users/[id]/security-actions";
+} from "@/lib/actions/admin/user-security";
 import { KeepCredentialsChoice, revokedSentence, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
 import { SessionList } from "@/components/security/session-list";
 import { TotpDeviceList } from "@/components/security/totp-device-list";

@@ -48,10 +48,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     setToasts((current) => current.filter((item) => item.id !== id));
   }, []);
 
-  // A removed close button never fires blur, so unpause once the stack empties.
-  useEffect(() => {
-    if (toasts.length === 0) setPaused(false);
-  }, [toasts.length]);
+  // A removed close button never fires blur, so unpause once the stack empties (adjusted while
+  // rendering, so the next toast never starts out paused).
+  if (toasts.length === 0 && paused) setPaused(false);
 
   const toast = useCallback((input: ToastOptions | string) => {
     const options: ToastOptions = typeof input === "string" ? { message: input } : input;

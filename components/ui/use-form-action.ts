@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useEffectEvent, useRef } from "react";
 import type { FormState } from "@/lib/actions/action-result";
 import { useProvenAction } from "./use-fresh-proof";
 
@@ -14,12 +14,12 @@ type FormAction<T> = (state: FormState<T>, formData: FormData) => Promise<FormSt
 export function useFormAction<T>(action: FormAction<T>, onSuccess?: (data: T) => void) {
   const [state, formAction] = useActionState<FormState<T>, FormData>(useProvenAction(action), null);
   const formRef = useRef<HTMLFormElement>(null);
-  const onSuccessRef = useRef(onSuccess);
-  onSuccessRef.current = onSuccess;
-  useEffect(() => {
-    if (!state?.ok) return;
+  const succeeded = useEffectEvent((data: T) => {
     formRef.current?.reset();
-    onSuccessRef.current?.(state.data);
+    onSuccess?.(data);
+  });
+  useEffect(() => {
+    if (state?.ok) succeeded(state.data);
   }, [state]);
   return { state, formAction, formRef, fieldErrors: state && !state.ok ? state.error.fieldErrors : undefined };
 }

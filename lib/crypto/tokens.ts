@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHash, createHmac, randomBytes } from "node:crypto";
 import { getKeys } from "@/lib/crypto/keys";
 
 /** A random URL-safe token of `bytes` bytes of entropy (default 256 bits). */
@@ -14,10 +14,4 @@ export function sha256Hex(value: string): string {
 /** Keyed hash for lower-entropy or guessable values (recovery codes, credentials). */
 export function hmacHex(value: string, key = getKeys().hmac): string {
   return createHmac("sha256", key).update(value).digest("hex");
-}
-
-export function constantTimeEqual(a: string, b: string): boolean {
-  const ab = Buffer.from(a);
-  const bb = Buffer.from(b);
-  return ab.length === bb.length && timingSafeEqual(ab, bb);
 }

@@ -39,7 +39,8 @@ export function defineRoute<S extends z.ZodType, T, A extends Access>(
     let raw: unknown = Object.fromEntries(req.nextUrl.searchParams);
     if (!isRead) {
       const body = await readJsonBody(req);
-      if (!body.ok) return NextResponse.json({ ok: false, error: { code: "invalid_input", message: body.message } }, { status: body.status });
+      if (!body.ok)
+        return NextResponse.json({ ok: false, error: { code: "invalid_input", message: body.message } }, { status: body.status });
       raw = body.value;
     }
     const request = contextFromHeaders(req.headers);

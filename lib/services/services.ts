@@ -4,9 +4,6 @@ import { AppError } from "@/lib/errors";
 export const SERVICES = ["WebUI", "WebAdminUI", "EAS", "MobileApp", "DesktopApp", "DAV", "IMAP", "POP3", "SMTP", "CLI"] as const;
 export type Service = (typeof SERVICES)[number];
 
-/** Services that cannot ask for a one-time code: they refuse the main password when 2FA applies. */
-export const SERVICES_WITHOUT_OTP: readonly Service[] = ["IMAP", "POP3", "SMTP", "EAS", "DAV"];
-
 const byLower = new Map(SERVICES.map((s) => [s.toLowerCase(), s]));
 
 export function parseService(name: string): Service | undefined {

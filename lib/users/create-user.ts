@@ -15,7 +15,6 @@ export type CreateUserInput = {
 };
 
 export async function createUser(input: CreateUserInput, actor: Actor): Promise<UserView> {
-  const domainName = input.email.split("@")[1];
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password, { email: input.email });
     if (problem) throw new AppError("invalid_input", problem, { password: [problem] });

@@ -49,7 +49,11 @@ test("a fresh data directory is owner-only and no warning is printed; opened up,
         [path.basename(dataDir), "0755"],
       ].sort(),
     );
-    assert.equal(entry.paths.some((p: { path: string }) => p.path.endsWith("auth-secret")), false, "a closed file is not named");
+    assert.equal(
+      entry.paths.some((p: { path: string }) => p.path.endsWith("auth-secret")),
+      false,
+      "a closed file is not named",
+    );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -13,8 +13,11 @@ async function credentialSession() {
   const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
   const { completeSignIn } = await import("@/lib/auth/complete-sign-in");
   const { findActiveSession } = await import("@/lib/sessions/session-store");
-  const user = await createUser({ email: "web@cs.test", password: PASSWORD, role: "admin", createDomain: true }, ACTOR).catch(() => null);
-  const owner = user?.id ?? (await (await import("@/lib/users/find-user")).findUser("web@cs.test")).id;
+  const { getDb } = await import("@/lib/db/client");
+  // Called by several tests on one database: create the user once, and let a failure to create it fail.
+  const existing = await getDb().user.findUnique({ where: { email: "web@cs.test" }, select: { id: true } });
+  const owner =
+    existing?.id ?? (await createUser({ email: "web@cs.test", password: PASSWORD, role: "admin", createDomain: true }, ACTOR)).id;
   const created = await createCredential({ account: owner, kind: "app", label: "Webmail kiosk", services: ["WebUI"] }, ACTOR);
   const { ticket, stage } = await beginPasswordSignIn({ email: "web@cs.test", password: created.secret }, ACTOR);
   assert.equal(stage, "ready", "a WebUI credential is not asked for a second factor");

@@ -11,9 +11,9 @@ const ANN_PASSWORD = "ann's own account passphrase";
 
 async function setup() {
   const { createUser } = await import("@/lib/users/create-user");
-  const { findUser } = await import("@/lib/users/find-user");
-  const existing = await findUser(ANN).catch(() => null);
-  if (existing) return;
+  const { getDb } = await import("@/lib/db/client");
+  // Tests share one database: the first one creates the users (and any failure there is a failure).
+  if (await getDb().user.findUnique({ where: { email: ANN } })) return;
   await createUser({ email: ANN, password: ANN_PASSWORD, createDomain: true }, ACTOR);
   await createUser({ email: BOB, password: "bob's own account passphrase" }, ACTOR);
 }

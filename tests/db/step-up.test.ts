@@ -31,7 +31,8 @@ async function signedIn(email: string, at = T0, authMethod = "password") {
   let credentialId: string | undefined;
   if (authMethod === "credential") {
     const { createCredential } = await import("@/lib/credentials/create-credential");
-    credentialId = (await createCredential({ account: user.id, kind: "app", label: "Kiosk", services: ["WebUI"] }, ACTOR, at)).credential.id;
+    credentialId = (await createCredential({ account: user.id, kind: "app", label: "Kiosk", services: ["WebUI"] }, ACTOR, at)).credential
+      .id;
   }
   const raw = await db.$transaction((tx) => createSession(tx, { userId: user.id, authMethod, credentialId, ip: request.ip }, at));
   const session = await findActiveSession(raw, at, { ip: request.ip });

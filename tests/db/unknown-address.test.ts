@@ -17,7 +17,9 @@ test("an unknown address is not 'the same IP' a trusted device was trusted on, n
   const user = await createUser({ email: "una@unknown.test", password: PASSWORD, createDomain: true }, ACTOR);
   await provisionTotpDevice(user.email, { options: {} }, ACTOR);
   const unknown = { ...ACTOR, ip: "" };
-  const { token } = await getDb().$transaction((tx) => trustDevice(tx, { userId: user.id, description: "Chrome", ip: "", lifetimeDays: 30 }));
+  const { token } = await getDb().$transaction((tx) =>
+    trustDevice(tx, { userId: user.id, description: "Chrome", ip: "", lifetimeDays: 30 }),
+  );
   const attempt = () => beginPasswordSignIn({ email: user.email, password: PASSWORD, trustedDeviceToken: token }, unknown);
 
   await setPolicy({ domain: "unknown.test" }, "WebUI", { twoFactorPolicy: 2, ipCanChange: true }, ACTOR);

@@ -35,7 +35,11 @@ test("an IV that is not 12 bytes is refused", () => {
   const [v, iv, tag, body] = parts(encryptSecret("seed", "c", key));
   const ivBytes = Buffer.from(iv, "base64url");
   for (const wrong of [ivBytes.subarray(0, 8), Buffer.concat([ivBytes, Buffer.alloc(4)]), Buffer.alloc(1)]) {
-    assert.throws(() => decryptSecret([v, b64(wrong), tag, body].join("."), "c", key), /unreadable encrypted value/, `${wrong.length} bytes`);
+    assert.throws(
+      () => decryptSecret([v, b64(wrong), tag, body].join("."), "c", key),
+      /unreadable encrypted value/,
+      `${wrong.length} bytes`,
+    );
   }
   assert.throws(() => decryptSecret("v2.a.b.c", "c", key), /unreadable/);
   assert.throws(() => decryptSecret("v1.a.b", "c", key), /unreadable/);

@@ -41,7 +41,11 @@ test("a declared Content-Length over 64 KiB is refused before reading anything",
 
 test("a body of exactly 64 KiB is read whole; JSON errors are 400; empty is {}", async () => {
   const { req } = streamingRequest(64);
-  assert.deepEqual(await readJsonBody(req), { ok: false, status: 400, message: "The body must be JSON." }, "64 KiB of spaces is read, then fails to parse");
+  assert.deepEqual(
+    await readJsonBody(req),
+    { ok: false, status: 400, message: "The body must be JSON." },
+    "64 KiB of spaces is read, then fails to parse",
+  );
   const json = new Request("http://127.0.0.1/api/x", { method: "POST", body: JSON.stringify({ name: "ä".repeat(100) }) });
   assert.deepEqual(await readJsonBody(json), { ok: true, value: { name: "ä".repeat(100) } });
   const empty = new Request("http://127.0.0.1/api/x", { method: "POST" });

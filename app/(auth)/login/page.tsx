@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/auth/current-session";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 
-export const metadata: Metadata = { title: "Sign in · Gatehouse" };
+export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const next = safeNextPath((await searchParams).next);

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth/current-session";
 import { countRevocableCredentials } from "@/lib/credentials/count-revocable-credentials";
 import { findUser } from "@/lib/users/find-user";
 
-export const metadata: Metadata = { title: "Your account · Gatehouse" };
+export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const session = await requireUser();

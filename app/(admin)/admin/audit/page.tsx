@@ -7,7 +7,7 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { requireAdmin } from "@/lib/auth/current-session";
 import { listAuditEvents } from "@/lib/audit/list-audit-events";
 
-export const metadata: Metadata = { title: "Audit log · Gatehouse admin" };
+export const metadata: Metadata = { title: "Audit log · Admin" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; q?: string }> }) {
   // Every page checks its own access: a client navigation can render a page without its layout.

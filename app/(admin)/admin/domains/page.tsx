@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-session";
 
-export const metadata: Metadata = { title: "Domains · Gatehouse admin" };
+export const metadata: Metadata = { title: "Domains · Admin" };
 
 export default async function DomainsPage() {
   await requireAdmin();

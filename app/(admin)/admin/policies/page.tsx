@@ -14,7 +14,7 @@ import { getTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-life
 import { getAdminTwoFactorSettings } from "@/lib/two-factor/admin-two-factor-setting";
 import { getDomainTwoFactorSettings } from "@/lib/two-factor/domain-two-factor-settings";
 
-export const metadata: Metadata = { title: "2FA policies · Gatehouse admin" };
+export const metadata: Metadata = { title: "2FA policies · Admin" };
 
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<{ domain?: string | string[] }> }) {
   await requireAdmin();

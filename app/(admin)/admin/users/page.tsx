@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-session";
 
-export const metadata: Metadata = { title: "Users · Gatehouse admin" };
+export const metadata: Metadata = { title: "Users · Admin" };
 
 export default async function UsersPage() {
   await requireAdmin();

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { hasLoginTicketAt } from "@/lib/auth/current-login-ticket";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 
-export const metadata: Metadata = { title: "Set up two-factor authentication · Gatehouse" };
+export const metadata: Metadata = { title: "Set up two-factor authentication" };
 
 export default async function EnrolPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (!(await hasLoginTicketAt("enrol", "ready"))) redirect("/login");

@@ -5,7 +5,7 @@ import { Card } from "@/components/ui/card";
 import { hasLoginTicketAt } from "@/lib/auth/current-login-ticket";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 
-export const metadata: Metadata = { title: "Two-factor code · Gatehouse" };
+export const metadata: Metadata = { title: "Two-factor code" };
 
 export default async function OtpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (!(await hasLoginTicketAt("otp", "ready"))) redirect("/login");

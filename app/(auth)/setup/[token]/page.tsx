@@ -3,7 +3,7 @@ import { SetupForm } from "@/components/auth/setup-form";
 import { Card } from "@/components/ui/card";
 import { isSetupTokenUsable } from "@/lib/setup/first-admin-setup";
 
-export const metadata: Metadata = { title: "Set up Gatehouse", referrer: "no-referrer" };
+export const metadata: Metadata = { title: "First-time setup", referrer: "no-referrer" };
 
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-session";
 import { SELF_SERVICE_SERVICES } from "@/lib/credentials/credential-rules";
 
-export const metadata: Metadata = { title: "Credentials · Gatehouse" };
+export const metadata: Metadata = { title: "Credentials" };
 
 export default async function CredentialsPage() {
   await requireUser();

@@ -15,7 +15,7 @@ import { listTotpDevices } from "@/lib/totp/list-totp-devices";
 import { listTrustedDevices } from "@/lib/trusted-devices/list-trusted-devices";
 import { twoFactorRequirement } from "@/lib/two-factor/two-factor-requirement";
 
-export const metadata: Metadata = { title: "Security · Gatehouse" };
+export const metadata: Metadata = { title: "Security" };
 export const dynamic = "force-dynamic";
 
 export default async function SecurityPage() {

@@ -13,7 +13,7 @@ import { countRevocableCredentials } from "@/lib/credentials/count-revocable-cre
 import { AppError } from "@/lib/errors";
 import { findUser } from "@/lib/users/find-user";
 
-export const metadata: Metadata = { title: "User · Gatehouse admin" };
+export const metadata: Metadata = { title: "User · Admin" };
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin();

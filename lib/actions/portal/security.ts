@@ -23,7 +23,12 @@ const totpOptionsInput = z
   .optional();
 
 export const startTotpEnrolmentAction = defineAction(
-  { name: "account.totp.enrol", access: "user", freshProof: true, input: z.object({ label: z.string().max(200), options: totpOptionsInput }) },
+  {
+    name: "account.totp.enrol",
+    access: "user",
+    freshProof: true,
+    input: z.object({ label: z.string().max(200), options: totpOptionsInput }),
+  },
   async (input, ctx) => {
     const { deviceId, secret, uri } = await enrolTotpDevice(ctx.user.id, input, ctx.actor);
     return { deviceId, secret, uri };
@@ -49,11 +54,21 @@ export const regenerateRecoveryCodesAction = defineAction(
 );
 
 export const revokeTrustedDeviceAction = defineAction(
-  { name: "account.trusted_device.revoke", access: "user", freshProof: true, input: z.object({ target: z.union([z.literal("all"), idField]) }) },
+  {
+    name: "account.trusted_device.revoke",
+    access: "user",
+    freshProof: true,
+    input: z.object({ target: z.union([z.literal("all"), idField]) }),
+  },
   async ({ target }, ctx) => revokeTrustedDevice(ctx.user.id, target, ctx.actor),
 );
 
 export const revokeSessionAction = defineAction(
-  { name: "account.session.revoke", access: "user", freshProof: true, input: z.object({ target: z.union([z.literal("others"), idField]) }) },
+  {
+    name: "account.session.revoke",
+    access: "user",
+    freshProof: true,
+    input: z.object({ target: z.union([z.literal("others"), idField]) }),
+  },
   async ({ target }, ctx) => revokeSession(ctx.user.id, target, ctx.actor, { currentSessionId: ctx.user.sessionId }),
 );

@@ -1,0 +1,16 @@
+"use server";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/safe-action";
+import { reauthenticate } from "@/lib/auth/reauthenticate";
+import { passwordField } from "@/lib/validation/fields";
+
+const reauthInput = z.union(
+  [z.object({ password: passwordField }).strict(), z.object({ code: z.string().min(1, "Enter a code.").max(64) }).strict()],
+  "Enter your password or a code.",
+);
+
+/** The re-authentication dialog: a password or a code gives this session a fresh proof for 10 minutes. */
+export const reauthenticateAction = defineAction({ name: "session.reauth", access: "user", input: reauthInput }, async (proof, ctx) => {
+  const { verifiedAt } = await reauthenticate(ctx.user, proof, ctx.actor);
+  return { verifiedAt: verifiedAt.toISOString() };
+});
