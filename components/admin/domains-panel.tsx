@@ -10,7 +10,7 @@ import { Field } from "@/components/ui/input";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { valuesOf } from "@/lib/actions/action-result";
-import type { DomainView } from "@/lib/domains/domain-ops";
+import type { DomainView } from "@/lib/domains/domain-view";
 
 export function DomainsPanel() {
   const queryClient = useQueryClient();

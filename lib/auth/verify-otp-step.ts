@@ -6,7 +6,7 @@ import { getTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-life
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 import { verifySecondFactor } from "@/lib/totp/verify-second-factor";
-import { trustDevice } from "@/lib/trusted-devices/trusted-device-cookie";
+import { trustDevice } from "@/lib/trusted-devices/trust-device";
 import { describeUserAgent } from "@/lib/sessions/describe-user-agent";
 
 /** Wrong codes allowed on one login ticket before the sign-in must start again. */

@@ -13,7 +13,8 @@ import {
   type PolicyValues,
 } from "@/lib/policies/policy-values";
 import { pickEffective, storedPolicyValues } from "@/lib/policies/resolve-policy";
-import { parseService, SERVICES, type Service } from "@/lib/services/services";
+import { requireService } from "@/lib/services/require-service";
+import type { Service } from "@/lib/services/services";
 
 export type PolicyChanges = {
   twoFactorPolicy?: number;
@@ -23,18 +24,6 @@ export type PolicyChanges = {
 };
 
 export type PolicyView = PolicyValues & { service: Service; scope: "global" | "domain"; domain: string | null };
-
-/** Case-insensitive service name → canonical one; anything else names the valid services. */
-export function requireService(name: string): Service {
-  const service = typeof name === "string" && name.length <= 40 ? parseService(name) : undefined;
-  if (!service) {
-    const shown = String(name).slice(0, 40);
-    throw new AppError("invalid_input", `Unknown service "${shown}". Valid services: ${SERVICES.join(", ")}.`, {
-      service: ["Unknown service."],
-    });
-  }
-  return service;
-}
 
 /** Checks every given field before anything is written, so a refused change leaves no trace. */
 function validateChanges(changes: PolicyChanges): { twoFactorPolicy?: 0 | 1 | 2; ranges?: IpRange[]; ipCanChange?: boolean } {

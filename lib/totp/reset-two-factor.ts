@@ -1,6 +1,6 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
-import { revokeUserAccess, type AccessRevocation } from "@/lib/sessions/revoke-sessions";
+import { revokeUserAccess, type AccessRevocation } from "@/lib/sessions/revoke-user-access";
 import { findUser } from "@/lib/users/find-user";
 
 export type TwoFactorReset = AccessRevocation & { devices: number; recoveryCodes: number };

@@ -138,7 +138,7 @@ test("bad totp arguments fail with one clear line and the right exit code", () =
 
 test("trustedDevice list and delete <id>|all", async () => {
   const { getDb } = await import("@/lib/db/client");
-  const { trustDevice } = await import("@/lib/trusted-devices/trusted-device-cookie");
+  const { trustDevice } = await import("@/lib/trusted-devices/trust-device");
   const { findUser } = await import("@/lib/users/find-user");
   const user = await findUser(ACCOUNT);
   for (const [description, ip] of [

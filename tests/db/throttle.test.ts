@@ -101,7 +101,7 @@ test("20 wrong passwords at once against one account: 5 are checked", async () =
 });
 
 test("20 guesses at once at the current password from one session: 5 are checked", async () => {
-  const { changeOwnPassword } = await import("@/lib/users/set-user-password");
+  const { changeOwnPassword } = await import("@/lib/users/change-own-password");
   const { getDb } = await import("@/lib/db/client");
   const [email] = await makeUsers(["changer"]);
   const user = await getDb().user.findUniqueOrThrow({ where: { email } });

@@ -238,7 +238,7 @@ test("a user cannot delete another user's device; deleting the last device takes
 test("admin reset removes every device and code and revokes sessions and trusted devices", async () => {
   const { resetTwoFactor } = await import("@/lib/totp/reset-two-factor");
   const { createSession, findActiveSession } = await import("@/lib/sessions/session-store");
-  const { trustDevice } = await import("@/lib/trusted-devices/trusted-device-cookie");
+  const { trustDevice } = await import("@/lib/trusted-devices/trust-device");
   const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
   const { getDb } = await import("@/lib/db/client");
   const { user, secret, recoveryCodes } = await enrolled("reset@example.com");

@@ -17,7 +17,7 @@ async function lib() {
   const { createUser } = await import("@/lib/users/create-user");
   const { setPolicy } = await import("@/lib/policies/set-policy");
   const { decideSecondFactor } = await import("@/lib/auth/decide-second-factor");
-  const { trustDevice } = await import("@/lib/trusted-devices/trusted-device-cookie");
+  const { trustDevice } = await import("@/lib/trusted-devices/trust-device");
   const { provisionTotpDevice } = await import("@/lib/totp/provision-totp-device");
   return { db: getDb(), createUser, setPolicy, decideSecondFactor, trustDevice, provisionTotpDevice };
 }

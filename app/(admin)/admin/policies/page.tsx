@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-session";
-import { listDomains } from "@/lib/domains/domain-ops";
+import { listDomains } from "@/lib/domains/list-domains";
 import { listPolicies } from "@/lib/policies/list-policies";
 import { getTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
 import { getAdminTwoFactorSettings } from "@/lib/two-factor/admin-two-factor-setting";
