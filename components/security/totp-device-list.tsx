@@ -6,7 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import type { ActionResult } from "@/lib/actions/action-result";
-import type { TotpDeviceView } from "@/lib/totp/totp-device-store";
+import type { TotpDeviceView } from "@/lib/two-factor/devices/totp-device-store";
 
 export interface TotpDeviceListProps {
   devices: TotpDeviceView[];

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/passwords/hash-password";
 import { passwordProblem } from "@/lib/passwords/password-policy";
 import { revokeUserAccess, type AccessRevocation } from "@/lib/sessions/revoke-user-access";
-import { hasEnabledTotp } from "@/lib/totp/has-second-factor";
+import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
 
 // What an admin reset and a self-service change share: the password policy check and the write
 // that stores the new hash, revokes access and records the audit event in one transaction.

@@ -97,8 +97,8 @@ test("totp generate → list → delete round trip; the printed secret and codes
   assert.deepEqual(listed.recoveryCodes, { total: 12, unused: 12 });
   assert.ok(!JSON.stringify(listed).includes(gen.secret), "list never shows a secret");
 
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
-  const { computeTotp } = await import("@/lib/totp/totp-code");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
+  const { computeTotp } = await import("@/lib/two-factor/devices/totp-code");
   const { findUser } = await import("@/lib/users/find-user");
   const user = await findUser(ACCOUNT);
   const actor = { email: "test-runner" };

@@ -77,7 +77,7 @@ test("an admin password reset with keepCredentials leaves both working", async (
 });
 
 test("a 2FA reset revokes credentials and QR codes unless kept", async () => {
-  const { resetTwoFactor } = await import("@/lib/totp/reset-two-factor");
+  const { resetTwoFactor } = await import("@/lib/two-factor/requirements/reset-two-factor");
   const revokedUser = await account();
   const gone = await waysIn(revokedUser);
   const reset = await resetTwoFactor(revokedUser.email, ADMIN);

@@ -1,12 +1,12 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { clearPolicy } from "@/lib/policies/clear-policy";
-import type { PolicyTarget } from "@/lib/policies/policy-values";
-import { setPolicy } from "@/lib/policies/set-policy";
-import { setTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
-import { setAdminsRequireTwoFactor } from "@/lib/two-factor/admin-two-factor-setting";
-import { setDomainTwoFactorRequired } from "@/lib/two-factor/set-two-factor-requirement";
+import { clearPolicy } from "@/lib/two-factor/policies/clear-policy";
+import type { PolicyTarget } from "@/lib/two-factor/policies/policy-values";
+import { setPolicy } from "@/lib/two-factor/policies/set-policy";
+import { setTrustedDeviceLifetimeDays } from "@/lib/two-factor/policies/trusted-device-lifetime";
+import { setAdminsRequireTwoFactor } from "@/lib/two-factor/requirements/admin-two-factor-setting";
+import { setDomainTwoFactorRequired } from "@/lib/two-factor/requirements/set-two-factor-requirement";
 import { domainNameField } from "@/lib/validation/fields";
 
 // "global", or a domain name (domain names always contain a dot, so they never collide).

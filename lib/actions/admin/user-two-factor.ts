@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { setUserTwoFactorRequired } from "@/lib/two-factor/set-two-factor-requirement";
+import { setUserTwoFactorRequired } from "@/lib/two-factor/requirements/set-two-factor-requirement";
 import { idField } from "@/lib/validation/fields";
 
 /** A checkbox: present ("on") when ticked, absent otherwise; booleans are accepted for direct calls. */

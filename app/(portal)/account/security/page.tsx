@@ -11,9 +11,9 @@ import { FormMessage } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-session";
 import { listSessions } from "@/lib/sessions/list-sessions";
-import { listTotpDevices } from "@/lib/totp/list-totp-devices";
+import { listTotpDevices } from "@/lib/two-factor/devices/list-totp-devices";
 import { listTrustedDevices } from "@/lib/trusted-devices/list-trusted-devices";
-import { twoFactorRequirement } from "@/lib/two-factor/two-factor-requirement";
+import { twoFactorRequirement } from "@/lib/two-factor/requirements/two-factor-requirement";
 
 export const metadata: Metadata = { title: "Security" };
 export const dynamic = "force-dynamic";

@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { generateSync, verifySync } from "otplib";
 import { AppError } from "@/lib/errors";
-import { TOTP_SECRET_BYTES_MAX, TOTP_SECRET_BYTES_MIN, type TotpAlgorithm, type TotpParams } from "@/lib/totp/totp-options";
+import { TOTP_SECRET_BYTES_MAX, TOTP_SECRET_BYTES_MIN, type TotpAlgorithm, type TotpParams } from "@/lib/two-factor/devices/totp-options";
 
 const BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 

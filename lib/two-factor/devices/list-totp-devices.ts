@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { totpDeviceViewSelect, type TotpDeviceView } from "@/lib/totp/totp-device-store";
+import { totpDeviceViewSelect, type TotpDeviceView } from "@/lib/two-factor/devices/totp-device-store";
 
 export type TwoFactorOverview = {
   devices: TotpDeviceView[];

@@ -2,7 +2,7 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { formatIpRanges, parseIpRanges, type IpRange } from "@/lib/net/cidr";
-import { resolvePolicyScope } from "@/lib/policies/policy-scope";
+import { resolvePolicyScope } from "@/lib/two-factor/policies/policy-scope";
 import {
   DEFAULT_POLICY,
   GLOBAL_SCOPE,
@@ -11,8 +11,8 @@ import {
   TWO_FACTOR_POLICIES,
   type PolicyTarget,
   type PolicyValues,
-} from "@/lib/policies/policy-values";
-import { pickEffective, storedPolicyValues } from "@/lib/policies/resolve-policy";
+} from "@/lib/two-factor/policies/policy-values";
+import { pickEffective, storedPolicyValues } from "@/lib/two-factor/policies/resolve-policy";
 import { requireService } from "@/lib/services/require-service";
 import type { Service } from "@/lib/services/services";
 

@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { GLOBAL_SCOPE, type PolicyTarget } from "@/lib/policies/policy-values";
+import { GLOBAL_SCOPE, type PolicyTarget } from "@/lib/two-factor/policies/policy-values";
 import { domainNameField } from "@/lib/validation/fields";
 
 /** A policy target looked up in the database: the AuthPolicy.scope value and what to call it. */

@@ -1,7 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { twoFactorRequirementDetails } from "@/lib/two-factor/two-factor-requirement";
+import { twoFactorRequirementDetails } from "@/lib/two-factor/requirements/two-factor-requirement";
 
 /**
  * Deletes one device of `userId`. Callers pass the signed-in user's own id (self-service) or the

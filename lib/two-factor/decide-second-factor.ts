@@ -1,10 +1,10 @@
 import type { LoginStage } from "@/lib/auth/login-ticket";
 import { ipInRanges } from "@/lib/net/cidr";
-import { resolvePolicy } from "@/lib/policies/resolve-policy";
+import { resolvePolicy } from "@/lib/two-factor/policies/resolve-policy";
 import type { Service } from "@/lib/services/services";
-import { hasEnabledTotp } from "@/lib/totp/has-second-factor";
+import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
 import { findTrustedDevice, ipTrustedByUser } from "@/lib/trusted-devices/trusted-device-cookie";
-import { twoFactorRequirement } from "@/lib/two-factor/two-factor-requirement";
+import { twoFactorRequirement } from "@/lib/two-factor/requirements/two-factor-requirement";
 
 export type SecondFactorDecision = { stage: LoginStage; skippedBy?: "trusted_ip" | "trusted_device" } | { refused: "enrolment_overdue" };
 

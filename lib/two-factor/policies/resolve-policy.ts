@@ -1,7 +1,13 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { log } from "@/lib/log/logger";
 import { parseIpRanges, type IpRange } from "@/lib/net/cidr";
-import { DEFAULT_POLICY, GLOBAL_SCOPE, isTwoFactorPolicy, type PolicyValues, type TwoFactorPolicy } from "@/lib/policies/policy-values";
+import {
+  DEFAULT_POLICY,
+  GLOBAL_SCOPE,
+  isTwoFactorPolicy,
+  type PolicyValues,
+  type TwoFactorPolicy,
+} from "@/lib/two-factor/policies/policy-values";
 import type { Service } from "@/lib/services/services";
 
 export type EffectivePolicy = {

@@ -1,7 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
-import { resolvePolicyScope } from "@/lib/policies/policy-scope";
-import type { PolicyTarget } from "@/lib/policies/policy-values";
+import { resolvePolicyScope } from "@/lib/two-factor/policies/policy-scope";
+import type { PolicyTarget } from "@/lib/two-factor/policies/policy-values";
 import { requireService } from "@/lib/services/require-service";
 import type { Service } from "@/lib/services/services";
 

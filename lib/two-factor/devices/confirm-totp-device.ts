@@ -1,10 +1,10 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { RECOVERY_CODE_DEFAULT_COUNT } from "@/lib/totp/recovery-codes";
-import { replaceRecoveryCodes } from "@/lib/totp/replace-recovery-codes";
-import { normaliseTotpToken, verifyTotp } from "@/lib/totp/totp-code";
-import { openTotpSecret, paramsOf, replayGuardOf, TOTP_ENROLMENT_TTL_MS } from "@/lib/totp/totp-device-store";
+import { RECOVERY_CODE_DEFAULT_COUNT } from "@/lib/two-factor/recovery-codes/recovery-codes";
+import { replaceRecoveryCodes } from "@/lib/two-factor/recovery-codes/replace-recovery-codes";
+import { normaliseTotpToken, verifyTotp } from "@/lib/two-factor/devices/totp-code";
+import { openTotpSecret, paramsOf, replayGuardOf, TOTP_ENROLMENT_TTL_MS } from "@/lib/two-factor/devices/totp-device-store";
 
 const WRONG_CODE = "That code is not right. Check the time on your phone and type the newest code.";
 const wrongCode = () => new AppError("invalid_input", WRONG_CODE, { code: [WRONG_CODE] });

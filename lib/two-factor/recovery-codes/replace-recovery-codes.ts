@@ -1,6 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import { hmacHex } from "@/lib/crypto/tokens";
-import { generateRecoveryCodes, normaliseRecoveryCode } from "@/lib/totp/recovery-codes";
+import { generateRecoveryCodes, normaliseRecoveryCode } from "@/lib/two-factor/recovery-codes/recovery-codes";
 
 /** HMAC of a code's canonical form: what RecoveryCode.codeHash holds and lookups compare. */
 export function recoveryCodeHash(normalised: string): string {

@@ -1,8 +1,8 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { RECOVERY_CODE_DEFAULT_COUNT } from "@/lib/totp/recovery-codes";
-import { replaceRecoveryCodes } from "@/lib/totp/replace-recovery-codes";
+import { RECOVERY_CODE_DEFAULT_COUNT } from "@/lib/two-factor/recovery-codes/recovery-codes";
+import { replaceRecoveryCodes } from "@/lib/two-factor/recovery-codes/replace-recovery-codes";
 import { findUser } from "@/lib/users/find-user";
 
 /** A fresh set of recovery codes replacing all old ones (used or not); returned once. */

@@ -1,11 +1,11 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { RECOVERY_CODE_DEFAULT_COUNT } from "@/lib/totp/recovery-codes";
-import { replaceRecoveryCodes } from "@/lib/totp/replace-recovery-codes";
-import { generateTotpSecret, totpUri } from "@/lib/totp/totp-code";
-import { insertTotpDevice, parseDeviceLabel, TOTP_ISSUER } from "@/lib/totp/totp-device-store";
-import { parseTotpOptions, type RawTotpOptions, type TotpOptions } from "@/lib/totp/totp-options";
+import { RECOVERY_CODE_DEFAULT_COUNT } from "@/lib/two-factor/recovery-codes/recovery-codes";
+import { replaceRecoveryCodes } from "@/lib/two-factor/recovery-codes/replace-recovery-codes";
+import { generateTotpSecret, totpUri } from "@/lib/two-factor/devices/totp-code";
+import { insertTotpDevice, parseDeviceLabel, TOTP_ISSUER } from "@/lib/two-factor/devices/totp-device-store";
+import { parseTotpOptions, type RawTotpOptions, type TotpOptions } from "@/lib/two-factor/devices/totp-options";
 import { findUser } from "@/lib/users/find-user";
 
 // Carbonio's static_code range: 0 (keep the user's current codes) to 12.

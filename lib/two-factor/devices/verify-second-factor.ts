@@ -1,9 +1,9 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb, type Tx } from "@/lib/db/client";
-import { normaliseRecoveryCode } from "@/lib/totp/recovery-codes";
-import { recoveryCodeHash } from "@/lib/totp/replace-recovery-codes";
-import { verifyTotp } from "@/lib/totp/totp-code";
-import { openTotpSecret, paramsOf, replayGuardOf } from "@/lib/totp/totp-device-store";
+import { normaliseRecoveryCode } from "@/lib/two-factor/recovery-codes/recovery-codes";
+import { recoveryCodeHash } from "@/lib/two-factor/recovery-codes/replace-recovery-codes";
+import { verifyTotp } from "@/lib/two-factor/devices/totp-code";
+import { openTotpSecret, paramsOf, replayGuardOf } from "@/lib/two-factor/devices/totp-device-store";
 
 export type SecondFactorResult = { ok: true; method: "totp" | "recovery" } | { ok: false };
 

@@ -1,8 +1,8 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
-import { generateTotpSecret, totpUri } from "@/lib/totp/totp-code";
-import { insertTotpDevice, parseDeviceLabel, TOTP_ISSUER } from "@/lib/totp/totp-device-store";
-import { parseTotpOptions, type RawTotpOptions, type TotpOptions } from "@/lib/totp/totp-options";
+import { generateTotpSecret, totpUri } from "@/lib/two-factor/devices/totp-code";
+import { insertTotpDevice, parseDeviceLabel, TOTP_ISSUER } from "@/lib/two-factor/devices/totp-device-store";
+import { parseTotpOptions, type RawTotpOptions, type TotpOptions } from "@/lib/two-factor/devices/totp-options";
 import { findUser } from "@/lib/users/find-user";
 
 export type TotpEnrolment = { deviceId: string; secret: string; uri: string; options: TotpOptions };

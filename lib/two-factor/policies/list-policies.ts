@@ -1,7 +1,7 @@
 import { getDb, type Tx } from "@/lib/db/client";
-import { resolvePolicyScope } from "@/lib/policies/policy-scope";
-import { DEFAULT_POLICY, GLOBAL_SCOPE, type PolicyTarget, type PolicyValues } from "@/lib/policies/policy-values";
-import { pickEffective, storedPolicyValues, type EffectivePolicy } from "@/lib/policies/resolve-policy";
+import { resolvePolicyScope } from "@/lib/two-factor/policies/policy-scope";
+import { DEFAULT_POLICY, GLOBAL_SCOPE, type PolicyTarget, type PolicyValues } from "@/lib/two-factor/policies/policy-values";
+import { pickEffective, storedPolicyValues, type EffectivePolicy } from "@/lib/two-factor/policies/resolve-policy";
 import { requireService } from "@/lib/services/require-service";
 import { SERVICES, type Service } from "@/lib/services/services";
 

@@ -3,7 +3,7 @@
 import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { TotpAlgorithm, TotpDigits, TotpParams, TotpPeriod } from "@/lib/totp/totp-options";
+import type { TotpAlgorithm, TotpDigits, TotpParams, TotpPeriod } from "@/lib/two-factor/devices/totp-options";
 
 const SECRET_CONTEXT = "TotpDevice.secretEnc";
 

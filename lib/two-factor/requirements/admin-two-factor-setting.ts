@@ -2,7 +2,7 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log/logger";
-import { ADMIN_TWO_FACTOR } from "@/lib/policies/policy-values";
+import { ADMIN_TWO_FACTOR } from "@/lib/two-factor/policies/policy-values";
 
 export type AdminTwoFactorSettings = {
   required: boolean;

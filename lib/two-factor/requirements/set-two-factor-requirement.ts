@@ -1,8 +1,8 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { TWO_FACTOR_GRACE_DAYS } from "@/lib/policies/policy-values";
-import { adminsRequireTwoFactor } from "@/lib/two-factor/admin-two-factor-setting";
+import { TWO_FACTOR_GRACE_DAYS } from "@/lib/two-factor/policies/policy-values";
+import { adminsRequireTwoFactor } from "@/lib/two-factor/requirements/admin-two-factor-setting";
 import { findUser } from "@/lib/users/find-user";
 import { domainNameField } from "@/lib/validation/fields";
 

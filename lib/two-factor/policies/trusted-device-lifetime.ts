@@ -2,7 +2,7 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log/logger";
-import { TRUSTED_DEVICE_LIFETIME } from "@/lib/policies/policy-values";
+import { TRUSTED_DEVICE_LIFETIME } from "@/lib/two-factor/policies/policy-values";
 
 const { key: KEY, defaultDays: DEFAULT_DAYS, minDays: MIN_DAYS, maxDays: MAX_DAYS } = TRUSTED_DEVICE_LIFETIME;
 

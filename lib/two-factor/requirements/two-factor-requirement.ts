@@ -1,6 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
-import { adminsRequireTwoFactor } from "@/lib/two-factor/admin-two-factor-setting";
+import { adminsRequireTwoFactor } from "@/lib/two-factor/requirements/admin-two-factor-setting";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
