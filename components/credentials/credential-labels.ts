@@ -15,7 +15,3 @@ export const kindText: Record<string, string> = { app: "App password", mobile: "
 export function formatWhen(iso: string | null | undefined): string {
   return iso ? new Date(iso).toLocaleString() : "—";
 }
-
-export function opensWebUi(services: readonly string[]): boolean {
-  return services.includes("WebUI") || services.includes("WebAdminUI");
-}

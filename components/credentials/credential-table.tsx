@@ -7,7 +7,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useToast } from "@/components/ui/toast";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
-import { formatWhen, kindText, opensWebUi, statusText, statusTone } from "./credential-labels";
+import { opensWebSessionWithoutOtp } from "@/lib/credentials/service-rules";
+import { formatWhen, kindText, statusText, statusTone } from "./credential-labels";
 
 /**
  * One list of an account's credentials: label, services, status, created, last use (time, IP).
@@ -60,7 +61,7 @@ export function CredentialTable({
                   <Badge key={s}>{s}</Badge>
                 ))}
               </div>
-              {opensWebUi(c.services) && <div className="mt-1 text-xs text-warning">Signs in to the web UI without 2FA</div>}
+              {opensWebSessionWithoutOtp(c.services) && <div className="mt-1 text-xs text-warning">Signs in to the web UI without 2FA</div>}
               {c.allowedIpRanges.length > 0 && <div className="mt-1 text-xs text-muted">Only from {c.allowedIpRanges.join(", ")}</div>}
             </Td>
             <Td>
