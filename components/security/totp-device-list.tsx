@@ -1,5 +1,5 @@
 "use client";
-import { formatWhen } from "@/components/security/format-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -47,8 +47,12 @@ export function TotpDeviceList({ devices, onDelete, owner = "your", emptyHint }:
                 </div>
               </Td>
               <Td>{device.enabled ? <Badge tone="success">On</Badge> : <Badge tone="warning">Not confirmed</Badge>}</Td>
-              <Td className="whitespace-nowrap">{formatWhen(device.createdAt)}</Td>
-              <Td className="whitespace-nowrap">{formatWhen(device.lastUsedAt)}</Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={device.createdAt} />
+              </Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={device.lastUsedAt} format="relative" />
+              </Td>
               <Td>{device.failedAttempts}</Td>
               <Td className="text-right">
                 <ConfirmButton
