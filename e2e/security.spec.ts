@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
-import { computeTotp } from "@/lib/totp/totp-code";
+import { computeTotp } from "@/lib/two-factor/devices/totp-code";
 import { cli, createAccount, resetThrottle, sql } from "./support/server";
 import { signIn } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { computeTotp } from "@/lib/totp/totp-code";
+import { computeTotp } from "@/lib/two-factor/devices/totp-code";
 import { cli, createAccount, resetThrottle, sql } from "./support/server";
 import { signIn, signOut } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";

@@ -4,7 +4,7 @@ import { AppShell } from "@/components/nav/app-shell";
 import { ReauthProvider } from "@/components/security/reauth-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { requireUser } from "@/lib/auth/current-session";
-import { hasEnabledTotp } from "@/lib/totp/has-second-factor";
+import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
 
 export const dynamic = "force-dynamic";
 

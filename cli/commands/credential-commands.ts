@@ -9,7 +9,8 @@ import {
   type CarbonioCredentialRecord,
   type MobileAppQrPayload,
 } from "@/lib/credentials/credential-format";
-import { parseExpiryInput, type CredentialKind } from "@/lib/credentials/credential-rules";
+import { parseExpiryInput } from "@/lib/credentials/credential-rules";
+import { credentialKindFor } from "@/lib/credentials/service-rules";
 import { toCarbonioRecord, toCredentialJson, type CredentialJson, type CredentialView } from "@/lib/credentials/credential-view";
 import { deleteCredential } from "@/lib/credentials/delete-credential";
 import { listCredentialsOfAccount } from "@/lib/credentials/list-credentials";
@@ -89,7 +90,7 @@ export const credentialCommands = [
         throw new UsageError("Give the password either as `password S` or with --password-stdin, not both.");
       const now = new Date();
       const services = parseServiceList(options.service ?? "EAS");
-      const kind: CredentialKind = options.qrcode ? "qr" : services.length === 1 && services[0] === "EAS" ? "mobile" : "app";
+      const kind = credentialKindFor(services, { qrcode: !!options.qrcode });
       const password = options.passwordStdin ? await io.readSecret("Credential password: ", true) : options.password;
       const created = await createCredential(
         {

@@ -1,6 +1,8 @@
 import { cliActor, defineCommand, formatTable } from "@/cli/command";
 import { UsageError } from "@/cli/args";
-import { createDomain, deleteDomain, listDomains } from "@/lib/domains/domain-ops";
+import { createDomain } from "@/lib/domains/create-domain";
+import { deleteDomain } from "@/lib/domains/delete-domain";
+import { listDomains } from "@/lib/domains/list-domains";
 import { domainNameField } from "@/lib/validation/fields";
 
 function parseDomain(raw: string): string {

@@ -2,15 +2,15 @@
 // and `gatehouse auth twoFactor …` for the admin's "require 2FA" switch.
 import { UsageError } from "@/cli/args";
 import { cliActor, defineCommand, formatTable } from "@/cli/command";
-import { clearPolicy } from "@/lib/policies/clear-policy";
-import { listPolicies } from "@/lib/policies/list-policies";
-import { POLICY_WORDS, TRUSTED_DEVICE_LIFETIME, type PolicyTarget } from "@/lib/policies/policy-values";
-import { setPolicy } from "@/lib/policies/set-policy";
-import { getTrustedDeviceLifetimeDays, setTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
-import { getAdminTwoFactorSettings, setAdminsRequireTwoFactor } from "@/lib/two-factor/admin-two-factor-setting";
-import { getDomainTwoFactorSettings } from "@/lib/two-factor/domain-two-factor-settings";
-import { setDomainTwoFactorRequired, setUserTwoFactorRequired } from "@/lib/two-factor/set-two-factor-requirement";
-import { twoFactorRequirementDetails } from "@/lib/two-factor/two-factor-requirement";
+import { clearPolicy } from "@/lib/two-factor/policies/clear-policy";
+import { listPolicies } from "@/lib/two-factor/policies/list-policies";
+import { POLICY_WORDS, TRUSTED_DEVICE_LIFETIME, type PolicyTarget } from "@/lib/two-factor/policies/policy-values";
+import { setPolicy } from "@/lib/two-factor/policies/set-policy";
+import { getTrustedDeviceLifetimeDays, setTrustedDeviceLifetimeDays } from "@/lib/two-factor/policies/trusted-device-lifetime";
+import { getAdminTwoFactorSettings, setAdminsRequireTwoFactor } from "@/lib/two-factor/requirements/admin-two-factor-setting";
+import { getDomainTwoFactorSettings } from "@/lib/two-factor/requirements/domain-two-factor-settings";
+import { setDomainTwoFactorRequired, setUserTwoFactorRequired } from "@/lib/two-factor/requirements/set-two-factor-requirement";
+import { twoFactorRequirementDetails } from "@/lib/two-factor/requirements/two-factor-requirement";
 import { findUser } from "@/lib/users/find-user";
 
 const shown = (word: string) => JSON.stringify(word.length > 40 ? `${word.slice(0, 40)}…` : word);

@@ -1,8 +1,8 @@
 import { cliActor, defineCommand, formatTable, keepCredentialsOption, revocationText } from "@/cli/command";
-import { deleteTotpDevice } from "@/lib/totp/delete-totp-device";
-import { listTotpDevices } from "@/lib/totp/list-totp-devices";
-import { provisionTotpDevice } from "@/lib/totp/provision-totp-device";
-import { resetTwoFactor } from "@/lib/totp/reset-two-factor";
+import { deleteTotpDevice } from "@/lib/two-factor/devices/delete-totp-device";
+import { listTotpDevices } from "@/lib/two-factor/devices/list-totp-devices";
+import { provisionTotpDevice } from "@/lib/two-factor/devices/provision-totp-device";
+import { resetTwoFactor } from "@/lib/two-factor/requirements/reset-two-factor";
 import { findUser } from "@/lib/users/find-user";
 
 // `gatehouse auth totp generate|list|delete`, as Carbonio's `carbonio auth totp …`, and the admin's

@@ -1,4 +1,5 @@
 "use client";
+import { LocalTime } from "@/components/ui/local-time";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { createDomainAction, deleteDomainAction } from "@/lib/actions/admin/domains";
 import { fetchJson } from "@/components/admin/fetch-json";
@@ -10,7 +11,7 @@ import { Field } from "@/components/ui/input";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { valuesOf } from "@/lib/actions/action-result";
-import type { DomainView } from "@/lib/domains/domain-ops";
+import type { DomainView } from "@/lib/domains/domain-view";
 
 export function DomainsPanel() {
   const queryClient = useQueryClient();
@@ -41,7 +42,9 @@ export function DomainsPanel() {
               <Tr key={d.id}>
                 <Td className="font-medium">{d.name}</Td>
                 <Td>{d.userCount}</Td>
-                <Td>{new Date(d.createdAt).toLocaleDateString()}</Td>
+                <Td>
+                  <LocalTime value={d.createdAt} format="date" />
+                </Td>
                 <Td>
                   <ConfirmButton
                     size="sm"

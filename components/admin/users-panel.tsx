@@ -1,4 +1,5 @@
 "use client";
+import { LocalTime } from "@/components/ui/local-time";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
@@ -71,7 +72,9 @@ export function UsersPanel() {
                 <Td>
                   <Badge tone={statusTone[u.status as keyof typeof statusTone] ?? "neutral"}>{u.status}</Badge>
                 </Td>
-                <Td>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : "—"}</Td>
+                <Td>
+                  <LocalTime value={u.lastLoginAt} format="relative" />
+                </Td>
               </Tr>
             ))}
           </TBody>

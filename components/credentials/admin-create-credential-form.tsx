@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
 import { CredentialReveal } from "./credential-reveal";
-import { opensWebUi } from "./credential-labels";
+import { opensWebSessionWithoutOtp } from "@/lib/credentials/service-rules";
 import { ServicesPicker } from "./services-picker";
 import { useKeptForm } from "./use-kept-form";
 import { WebSessionWarning } from "./web-session-warning";
@@ -74,7 +74,7 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
           options={presets.map((p) => ({ value: p.id, label: p.label }))}
         />
         <ServicesPicker services={services} value={picked} onChange={(next) => (setPicked(next), setPreset(""))} error={errors?.services} />
-        {opensWebUi(picked) && <WebSessionWarning />}
+        {opensWebSessionWithoutOtp(picked) && <WebSessionWarning />}
         <Field
           name="password"
           type="password"

@@ -9,7 +9,7 @@ import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
 import { fieldErrorsOf, formLevelError, idle, type FormState } from "@/lib/actions/action-result";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
-import { opensWebUi } from "./credential-labels";
+import { opensWebSessionWithoutOtp } from "@/lib/credentials/service-rules";
 import { ServicesPicker } from "./services-picker";
 import { useKeptForm } from "./use-kept-form";
 import { WebSessionWarning } from "./web-session-warning";
@@ -72,7 +72,7 @@ export function AdminEditCredentialForm({
           ]}
         />
         <ServicesPicker name="services" services={services} value={picked} onChange={setPicked} error={errors?.services} />
-        {opensWebUi(picked) && <WebSessionWarning />}
+        {opensWebSessionWithoutOtp(picked) && <WebSessionWarning />}
         <div className="flex gap-2">
           <SubmitButton pending={submit.pending} pendingLabel="Saving…">
             Save changes

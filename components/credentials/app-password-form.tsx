@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/input";
 import { useProvenAction } from "@/components/ui/use-fresh-proof";
 import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
 import { CredentialReveal } from "./credential-reveal";
-import { opensWebUi } from "./credential-labels";
+import { opensWebSessionWithoutOtp } from "@/lib/credentials/service-rules";
 import { ServicesPicker } from "./services-picker";
 import { useKeptForm } from "./use-kept-form";
 import { WebSessionWarning } from "./web-session-warning";
@@ -47,7 +47,7 @@ export function AppPasswordForm({ services }: { services: readonly string[] }) {
           error={errors?.label}
         />
         <ServicesPicker services={services} value={picked} onChange={setPicked} error={errors?.services} legend="Services it may use" />
-        {opensWebUi(picked) && <WebSessionWarning />}
+        {opensWebSessionWithoutOtp(picked) && <WebSessionWarning />}
         <Field
           name="expiresAt"
           type="date"

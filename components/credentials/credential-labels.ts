@@ -10,12 +10,3 @@ export const statusTone: Record<CredentialStatus, "success" | "neutral" | "warni
 export const statusText: Record<CredentialStatus, string> = { active: "Active", disabled: "Disabled", expired: "Expired" };
 
 export const kindText: Record<string, string> = { app: "App password", mobile: "Mobile password", qr: "Mobile app (QR)" };
-
-/** Local date and time, or an em dash. Rendered only in the browser, so no hydration mismatch. */
-export function formatWhen(iso: string | null | undefined): string {
-  return iso ? new Date(iso).toLocaleString() : "—";
-}
-
-export function opensWebUi(services: readonly string[]): boolean {
-  return services.includes("WebUI") || services.includes("WebAdminUI");
-}

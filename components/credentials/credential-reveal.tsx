@@ -5,7 +5,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Button } from "@/components/ui/button";
 import { SecretReveal } from "@/components/ui/secret-reveal";
 import { WebSessionWarning } from "./web-session-warning";
-import { opensWebUi } from "./credential-labels";
+import { opensWebSessionWithoutOtp } from "@/lib/credentials/service-rules";
 
 /**
  * The one time a new credential's secret (and QR code) can be seen. The parent drops it on "Done"
@@ -64,7 +64,7 @@ export function CredentialReveal({
           note={user ? `Sign in with your address ${user} and this password. Spaces and dashes do not matter.` : note}
         />
       )}
-      {opensWebUi(services) && <WebSessionWarning />}
+      {opensWebSessionWithoutOtp(services) && <WebSessionWarning />}
       <Button variant="secondary" size="sm" onClick={onDone}>
         Done, hide it
       </Button>

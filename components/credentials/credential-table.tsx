@@ -7,7 +7,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { useToast } from "@/components/ui/toast";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
-import { formatWhen, kindText, opensWebUi, statusText, statusTone } from "./credential-labels";
+import { opensWebSessionWithoutOtp } from "@/lib/credentials/service-rules";
+import { LocalTime } from "@/components/ui/local-time";
+import { kindText, statusText, statusTone } from "./credential-labels";
 
 /**
  * One list of an account's credentials: label, services, status, created, last use (time, IP).
@@ -60,7 +62,7 @@ export function CredentialTable({
                   <Badge key={s}>{s}</Badge>
                 ))}
               </div>
-              {opensWebUi(c.services) && <div className="mt-1 text-xs text-warning">Signs in to the web UI without 2FA</div>}
+              {opensWebSessionWithoutOtp(c.services) && <div className="mt-1 text-xs text-warning">Signs in to the web UI without 2FA</div>}
               {c.allowedIpRanges.length > 0 && <div className="mt-1 text-xs text-muted">Only from {c.allowedIpRanges.join(", ")}</div>}
             </Td>
             <Td>
@@ -68,15 +70,19 @@ export function CredentialTable({
               {c.disabledBy === "admin" && <div className="mt-1 text-xs text-muted">Disabled by an administrator</div>}
               {c.expiresAt && (
                 <div className="mt-1 text-xs text-muted">
-                  {c.status === "expired" ? "Expired" : "Expires"} {formatWhen(c.expiresAt)}
+                  {c.status === "expired" ? "Expired" : "Expires"} <LocalTime value={c.expiresAt} />
                 </div>
               )}
             </Td>
-            <Td className="whitespace-nowrap">{formatWhen(c.createdAt)}</Td>
+            <Td className="whitespace-nowrap">
+              <LocalTime value={c.createdAt} />
+            </Td>
             <Td>
               {c.lastUsedAt ? (
                 <>
-                  <div className="whitespace-nowrap">{formatWhen(c.lastUsedAt)}</div>
+                  <div className="whitespace-nowrap">
+                    <LocalTime value={c.lastUsedAt} format="relative" />
+                  </div>
                   <div className="text-xs text-muted">from {c.lastUsedIp || "unknown address"}</div>
                 </>
               ) : (

@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/input";
 import { useProvenAction } from "@/components/ui/use-fresh-proof";
 import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
 import { CredentialReveal } from "./credential-reveal";
-import { formatWhen } from "./credential-labels";
+import { formatTime } from "@/lib/format/format-time";
 import { OWN_CREDENTIALS_KEY, useCreated, type ActionData } from "./use-created";
 
 type Created = ActionData<typeof createMobileAppQrAction>;
@@ -46,7 +46,7 @@ export function MobileAppForm() {
       {shown?.mode === "one-time" && (
         <FormMessage
           tone="info"
-          message={`Valid once, until ${formatWhen(shown.expiresAt)}. It is not listed below until the app uses it.`}
+          message={`Valid once, until ${formatTime(shown.expiresAt)}. It is not listed below until the app uses it.`}
         />
       )}
       <form ref={form} action={action} className="grid max-w-xl gap-4" noValidate>

@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
 import { formLevelError, idle, type FormState } from "@/lib/actions/action-result";
-import type { AdminTwoFactorSettings } from "@/lib/two-factor/admin-two-factor-setting";
+import type { AdminTwoFactorSettings } from "@/lib/two-factor/requirements/admin-two-factor-setting";
 
 /** "Require a second factor for administrators", for every domain. */
 export function AdminRequirementForm({ settings }: { settings: AdminTwoFactorSettings }) {

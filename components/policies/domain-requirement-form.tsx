@@ -7,8 +7,8 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
-import { TWO_FACTOR_GRACE_DAYS } from "@/lib/policies/policy-values";
-import type { DomainTwoFactorSettings } from "@/lib/two-factor/domain-two-factor-settings";
+import { TWO_FACTOR_GRACE_DAYS } from "@/lib/two-factor/policies/policy-values";
+import type { DomainTwoFactorSettings } from "@/lib/two-factor/requirements/domain-two-factor-settings";
 
 type Saved = { domain: string; required: boolean; graceDays: number };
 

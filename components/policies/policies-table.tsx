@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
-import type { PolicyList, PolicyListEntry } from "@/lib/policies/list-policies";
+import type { PolicyList, PolicyListEntry } from "@/lib/two-factor/policies/list-policies";
 
 const ORIGIN = {
   global: {

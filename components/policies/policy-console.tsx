@@ -2,7 +2,7 @@
 import { useRef, useState } from "react";
 import { PoliciesTable } from "@/components/policies/policies-table";
 import { PolicyForm } from "@/components/policies/policy-form";
-import type { PolicyList } from "@/lib/policies/list-policies";
+import type { PolicyList } from "@/lib/two-factor/policies/list-policies";
 import type { Service } from "@/lib/services/services";
 
 export type PolicySelection = { service: Service; scope: "global" | "domain" };

@@ -8,9 +8,9 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
-import type { PolicyListEntry } from "@/lib/policies/list-policies";
-import { POLICY_WORDS, TWO_FACTOR_POLICIES, type TwoFactorPolicy } from "@/lib/policies/policy-values";
-import type { PolicyView } from "@/lib/policies/set-policy";
+import type { PolicyListEntry } from "@/lib/two-factor/policies/list-policies";
+import { POLICY_WORDS, TWO_FACTOR_POLICIES, type TwoFactorPolicy } from "@/lib/two-factor/policies/policy-values";
+import type { PolicyView } from "@/lib/two-factor/policies/set-policy";
 
 const EXPLAIN: Record<TwoFactorPolicy, string> = {
   0: "The password alone signs in. Users who enrolled a device are still asked for it on web sign-in.",

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { POLICY_WORDS, type PolicyValues } from "@/lib/policies/policy-values";
+import { POLICY_WORDS, type PolicyValues } from "@/lib/two-factor/policies/policy-values";
 
 /** One policy in words: what it asks for, the trusted ranges, and whether a trusted device may roam. */
 export function PolicySummary({

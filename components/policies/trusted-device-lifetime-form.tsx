@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
-import { TRUSTED_DEVICE_LIFETIME } from "@/lib/policies/policy-values";
+import { TRUSTED_DEVICE_LIFETIME } from "@/lib/two-factor/policies/policy-values";
 
 /** How long "Trust this device" lasts, for every domain. */
 export function TrustedDeviceLifetimeForm({ days }: { days: number }) {

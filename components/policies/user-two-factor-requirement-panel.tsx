@@ -2,7 +2,7 @@ import Link from "next/link";
 import { UserTwoFactorRequirementForm } from "@/components/policies/user-two-factor-requirement-form";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { twoFactorRequirementDetails } from "@/lib/two-factor/two-factor-requirement";
+import { twoFactorRequirementDetails } from "@/lib/two-factor/requirements/two-factor-requirement";
 
 /** Admin user page: whether this account must use 2FA, why, and until when it may still enrol. */
 export async function UserTwoFactorRequirementPanel({ userId, now = new Date() }: { userId: string; now?: Date }) {

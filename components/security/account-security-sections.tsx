@@ -17,7 +17,7 @@ import { TrustedDeviceList } from "@/components/security/trusted-device-list";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { SessionView } from "@/lib/sessions/list-sessions";
-import type { TotpDeviceView } from "@/lib/totp/totp-device-store";
+import type { TotpDeviceView } from "@/lib/two-factor/devices/totp-device-store";
 import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devices";
 
 // The security page's interactive parts, bound to the portal's own-account actions.

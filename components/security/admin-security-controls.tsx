@@ -13,7 +13,7 @@ import { TrustedDeviceList } from "@/components/security/trusted-device-list";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import type { SessionView } from "@/lib/sessions/list-sessions";
-import type { TotpDeviceView } from "@/lib/totp/totp-device-store";
+import type { TotpDeviceView } from "@/lib/two-factor/devices/totp-device-store";
 import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devices";
 
 export interface AdminSecurityControlsProps {

@@ -2,7 +2,7 @@ import type { RevocableCounts } from "@/components/credentials/credential-revoca
 import { AdminSecurityControls } from "@/components/security/admin-security-controls";
 import { Card } from "@/components/ui/card";
 import { listSessions } from "@/lib/sessions/list-sessions";
-import { listTotpDevices } from "@/lib/totp/list-totp-devices";
+import { listTotpDevices } from "@/lib/two-factor/devices/list-totp-devices";
 import { listTrustedDevices } from "@/lib/trusted-devices/list-trusted-devices";
 
 /**

@@ -1,5 +1,5 @@
 "use client";
-import { formatWhen } from "@/components/security/format-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -44,8 +44,12 @@ export function SessionList({ sessions, onRevoke }: SessionListProps) {
                 {s.current && <Badge tone="success">This device</Badge>}
               </Td>
               <Td className="font-mono text-xs">{s.ip || "—"}</Td>
-              <Td className="whitespace-nowrap">{formatWhen(s.createdAt)}</Td>
-              <Td className="whitespace-nowrap">{formatWhen(s.lastSeenAt)}</Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={s.createdAt} />
+              </Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={s.lastSeenAt} format="relative" />
+              </Td>
               <Td className="text-right">
                 {!s.current && (
                   <ConfirmButton

@@ -1,12 +1,12 @@
 "use client";
-import { formatWhen } from "@/components/security/format-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import type { ActionResult } from "@/lib/actions/action-result";
-import type { TotpDeviceView } from "@/lib/totp/totp-device-store";
+import type { TotpDeviceView } from "@/lib/two-factor/devices/totp-device-store";
 
 export interface TotpDeviceListProps {
   devices: TotpDeviceView[];
@@ -47,8 +47,12 @@ export function TotpDeviceList({ devices, onDelete, owner = "your", emptyHint }:
                 </div>
               </Td>
               <Td>{device.enabled ? <Badge tone="success">On</Badge> : <Badge tone="warning">Not confirmed</Badge>}</Td>
-              <Td className="whitespace-nowrap">{formatWhen(device.createdAt)}</Td>
-              <Td className="whitespace-nowrap">{formatWhen(device.lastUsedAt)}</Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={device.createdAt} />
+              </Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={device.lastUsedAt} format="relative" />
+              </Td>
               <Td>{device.failedAttempts}</Td>
               <Td className="text-right">
                 <ConfirmButton

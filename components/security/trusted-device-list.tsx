@@ -1,5 +1,5 @@
 "use client";
-import { formatWhen } from "@/components/security/format-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -45,9 +45,15 @@ export function TrustedDeviceList({ devices, onRevoke }: TrustedDeviceListProps)
             <Tr key={d.id}>
               <Td className="min-w-40 font-medium">{d.description || "Unnamed browser"}</Td>
               <Td className="font-mono text-xs">{d.ip || "—"}</Td>
-              <Td className="whitespace-nowrap">{formatWhen(d.createdAt)}</Td>
-              <Td className="whitespace-nowrap">{formatWhen(d.lastUsedAt)}</Td>
-              <Td className="whitespace-nowrap">{formatWhen(d.expiresAt)}</Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={d.createdAt} />
+              </Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={d.lastUsedAt} format="relative" />
+              </Td>
+              <Td className="whitespace-nowrap">
+                <LocalTime value={d.expiresAt} />
+              </Td>
               <Td className="text-right">
                 <ConfirmButton
                   size="sm"

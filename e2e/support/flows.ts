@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { computeTotp } from "@/lib/totp/totp-code";
+import { computeTotp } from "@/lib/two-factor/devices/totp-code";
 
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");

@@ -1,5 +1,5 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
-import { decideSecondFactor } from "@/lib/auth/decide-second-factor";
+import { decideSecondFactor } from "@/lib/two-factor/decide-second-factor";
 import { createLoginTicket, type LoginStage } from "@/lib/auth/login-ticket";
 import { checkAccountPassword, INVALID_CREDENTIALS_MESSAGE, recordPasswordCheck } from "@/lib/auth/verify-account-password";
 import { verifyServiceCredential } from "@/lib/credentials/verify-credential";

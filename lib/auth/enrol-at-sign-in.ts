@@ -3,9 +3,9 @@ import { advanceLoginTicket, findLoginTicket } from "@/lib/auth/login-ticket";
 import { SIGN_IN_EXPIRED_MESSAGE } from "@/lib/auth/verify-otp-step";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { confirmTotpDevice } from "@/lib/totp/confirm-totp-device";
-import { enrolTotpDevice } from "@/lib/totp/enrol-totp-device";
-import type { RawTotpOptions } from "@/lib/totp/totp-options";
+import { confirmTotpDevice } from "@/lib/two-factor/devices/confirm-totp-device";
+import { enrolTotpDevice } from "@/lib/two-factor/devices/enrol-totp-device";
+import type { RawTotpOptions } from "@/lib/two-factor/devices/totp-options";
 
 // Enrolment right after the password step, for a user who must have a second factor but has no
 // device yet (within the admin's grace period). The ticket, not a session, says who they are.

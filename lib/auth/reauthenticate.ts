@@ -5,7 +5,7 @@ import { verifyPassword } from "@/lib/passwords/hash-password";
 import type { SessionUser } from "@/lib/sessions/session-store";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
-import { verifySecondFactor } from "@/lib/totp/verify-second-factor";
+import { verifySecondFactor } from "@/lib/two-factor/devices/verify-second-factor";
 
 export type ReauthProof = { password: string } | { code: string };
 

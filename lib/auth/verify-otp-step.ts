@@ -2,11 +2,11 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { advanceLoginTicket, findLoginTicket } from "@/lib/auth/login-ticket";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { getTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
+import { getTrustedDeviceLifetimeDays } from "@/lib/two-factor/policies/trusted-device-lifetime";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
-import { verifySecondFactor } from "@/lib/totp/verify-second-factor";
-import { trustDevice } from "@/lib/trusted-devices/trusted-device-cookie";
+import { verifySecondFactor } from "@/lib/two-factor/devices/verify-second-factor";
+import { trustDevice } from "@/lib/trusted-devices/trust-device";
 import { describeUserAgent } from "@/lib/sessions/describe-user-agent";
 
 /** Wrong codes allowed on one login ticket before the sign-in must start again. */

@@ -11,8 +11,8 @@ import {
   parseAllowedIpRanges,
   parseCredentialLabel,
   parseCredentialServices,
-  type CredentialKind,
 } from "@/lib/credentials/credential-rules";
+import type { CredentialKind } from "@/lib/credentials/service-rules";
 import { credentialLookupHash, generateCredentialId, generateCredentialSecret } from "@/lib/credentials/credential-secret";
 import { credentialRowOmit, toCredentialView, type CredentialView } from "@/lib/credentials/credential-view";
 import { getDb, type Tx } from "@/lib/db/client";

@@ -7,9 +7,6 @@ import { passwordProblem } from "@/lib/passwords/password-policy";
 import { looksGenerated } from "@/lib/credentials/credential-secret";
 import { parseService, parseServiceList, SERVICES, type Service } from "@/lib/services/services";
 
-export const CREDENTIAL_KINDS = ["app", "mobile", "qr"] as const;
-export type CredentialKind = (typeof CREDENTIAL_KINDS)[number];
-
 export const MAX_CREDENTIAL_LABEL = 64;
 /** Bounds the list every page shows and the rows a check may touch. */
 export const MAX_CREDENTIALS_PER_ACCOUNT = 100;
@@ -31,13 +28,6 @@ export const ALGORITHM_CHOSEN = "argon2id";
  * tools: a credential for them skips the second factor, so only an administrator hands one out.
  */
 export const SELF_SERVICE_SERVICES: readonly Service[] = SERVICES.filter((s) => s !== "WebAdminUI" && s !== "CLI");
-
-/** Services where a credential opens a browser session without the OTP: the UI warns about these. */
-export const WEB_SESSION_SERVICES: readonly Service[] = ["WebUI", "WebAdminUI"];
-
-export function opensWebSessionWithoutOtp(services: readonly Service[]): boolean {
-  return services.some((s) => WEB_SESSION_SERVICES.includes(s));
-}
 
 /** A trimmed label of 1–64 characters without control characters. */
 export function parseCredentialLabel(raw: string): string {

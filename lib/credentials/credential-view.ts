@@ -1,7 +1,8 @@
 // What the portal, the console and the CLI may show of a credential: never the secret or its
 // verifier, only a short fingerprint of the verifier (Carbonio's "hash" column).
 import { carbonioCredentialRecord, storedHashFingerprint, type CarbonioCredentialRecord } from "@/lib/credentials/credential-format";
-import { credentialStatus, storedServices, type CredentialKind, type CredentialStatus } from "@/lib/credentials/credential-rules";
+import { credentialStatus, storedServices, type CredentialStatus } from "@/lib/credentials/credential-rules";
+import { CREDENTIAL_KINDS, type CredentialKind } from "@/lib/credentials/service-rules";
 import type { Service } from "@/lib/services/services";
 
 export type CredentialView = {
@@ -56,7 +57,7 @@ export type CredentialRow = {
 export function toCredentialView(row: CredentialRow, now: Date): CredentialView {
   return {
     id: row.id,
-    kind: (["app", "mobile", "qr"].includes(row.kind) ? row.kind : "app") as CredentialKind,
+    kind: (CREDENTIAL_KINDS as readonly string[]).includes(row.kind) ? (row.kind as CredentialKind) : "app",
     label: row.label,
     services: storedServices(row.services),
     generated: row.generated,

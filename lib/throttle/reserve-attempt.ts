@@ -1,5 +1,5 @@
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { throttleRefusal } from "@/lib/throttle/throttle-refusal";
 import { delayFor, THROTTLE } from "@/lib/throttle/login-throttle";
 import { accountThrottleKey, ipThrottleKey } from "@/lib/throttle/throttle-keys";
 
@@ -40,9 +40,7 @@ export async function reserveAttempt(keys: ThrottleKeys, now = new Date()): Prom
 /** reserveAttempt for the ways in: a refusal is the generic "wait N seconds" error. */
 export async function reserveAttemptOrThrow(keys: ThrottleKeys, now = new Date()): Promise<Reservation> {
   const outcome = await reserveAttempt(keys, now);
-  if (!outcome.reserved) {
-    throw new AppError("rate_limited", `Too many attempts. Wait ${outcome.retryAfterSeconds} seconds and try again.`);
-  }
+  if (!outcome.reserved) throw throttleRefusal(outcome.retryAfterSeconds);
   return outcome.reservation;
 }
 

@@ -2,7 +2,7 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { clearThrottle } from "@/lib/throttle/login-throttle";
-import { revokeUserAccess } from "@/lib/sessions/revoke-sessions";
+import { revokeUserAccess } from "@/lib/sessions/revoke-user-access";
 import { findUser } from "@/lib/users/find-user";
 import { userViewSelect, type UserView } from "@/lib/users/user-view";
 

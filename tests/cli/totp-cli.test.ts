@@ -97,8 +97,8 @@ test("totp generate → list → delete round trip; the printed secret and codes
   assert.deepEqual(listed.recoveryCodes, { total: 12, unused: 12 });
   assert.ok(!JSON.stringify(listed).includes(gen.secret), "list never shows a secret");
 
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
-  const { computeTotp } = await import("@/lib/totp/totp-code");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
+  const { computeTotp } = await import("@/lib/two-factor/devices/totp-code");
   const { findUser } = await import("@/lib/users/find-user");
   const user = await findUser(ACCOUNT);
   const actor = { email: "test-runner" };
@@ -138,7 +138,7 @@ test("bad totp arguments fail with one clear line and the right exit code", () =
 
 test("trustedDevice list and delete <id>|all", async () => {
   const { getDb } = await import("@/lib/db/client");
-  const { trustDevice } = await import("@/lib/trusted-devices/trusted-device-cookie");
+  const { trustDevice } = await import("@/lib/trusted-devices/trust-device");
   const { findUser } = await import("@/lib/users/find-user");
   const user = await findUser(ACCOUNT);
   for (const [description, ip] of [

@@ -33,7 +33,7 @@ async function imapWorks(email: string, secret: string): Promise<boolean> {
 }
 
 async function qrRedeems(token: string): Promise<boolean> {
-  const { exchangeQrLoginToken } = await import("@/lib/credentials/redeem-qr-login-token");
+  const { exchangeQrLoginToken } = await import("@/lib/credentials/exchange-qr-login-token");
   return !!(await exchangeQrLoginToken(token, ACTOR));
 }
 
@@ -77,7 +77,7 @@ test("an admin password reset with keepCredentials leaves both working", async (
 });
 
 test("a 2FA reset revokes credentials and QR codes unless kept", async () => {
-  const { resetTwoFactor } = await import("@/lib/totp/reset-two-factor");
+  const { resetTwoFactor } = await import("@/lib/two-factor/requirements/reset-two-factor");
   const revokedUser = await account();
   const gone = await waysIn(revokedUser);
   const reset = await resetTwoFactor(revokedUser.email, ADMIN);
@@ -96,7 +96,7 @@ test("a 2FA reset revokes credentials and QR codes unless kept", async () => {
 });
 
 test("changing one's own password signs out app passwords and devices when asked (the default), not otherwise", async () => {
-  const { changeOwnPassword } = await import("@/lib/users/set-user-password");
+  const { changeOwnPassword } = await import("@/lib/users/change-own-password");
   const { countRevocableCredentials } = await import("@/lib/credentials/count-revocable-credentials");
   const on = await account();
   const onWays = await waysIn(on);

@@ -32,9 +32,9 @@ test("upgrading a database with accounts keeps administrators' sign-in as it was
 
   const result = await runMigrations(getSettings());
   assert.ok(result.applied.includes(MIGRATION));
-  const { adminsRequireTwoFactor } = await import("@/lib/two-factor/admin-two-factor-setting");
+  const { adminsRequireTwoFactor } = await import("@/lib/two-factor/requirements/admin-two-factor-setting");
   assert.equal(await adminsRequireTwoFactor(), false);
-  const { twoFactorRequirement } = await import("@/lib/two-factor/two-factor-requirement");
+  const { twoFactorRequirement } = await import("@/lib/two-factor/requirements/two-factor-requirement");
   assert.equal((await twoFactorRequirement("u1")).required, false, "the existing admin is not sent to enrolment");
   const sessions = await db.$queryRawUnsafe<{ id: string; verifiedAt: unknown }[]>(`SELECT "id", "verifiedAt" FROM "Session"`);
   assert.deepEqual(sessions, [{ id: "s1", verifiedAt: null }], "the session is kept, with no fresh proof");

@@ -13,8 +13,8 @@ async function lib() {
   const { getDb } = await import("@/lib/db/client");
   const { createUser } = await import("@/lib/users/create-user");
   const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
-  const { twoFactorRequirement, twoFactorRequirementDetails } = await import("@/lib/two-factor/two-factor-requirement");
-  const settings = await import("@/lib/two-factor/admin-two-factor-setting");
+  const { twoFactorRequirement, twoFactorRequirementDetails } = await import("@/lib/two-factor/requirements/two-factor-requirement");
+  const settings = await import("@/lib/two-factor/requirements/admin-two-factor-setting");
   return { db: getDb(), createUser, beginPasswordSignIn, twoFactorRequirement, twoFactorRequirementDetails, ...settings };
 }
 
@@ -75,9 +75,9 @@ test("switching it off lets administrators in without a device; on again, the gr
 
 test("a domain's requirement switched off leaves an administrator's grace alone; an admin keeps the last device", async () => {
   const { db, createUser, twoFactorRequirement } = await lib();
-  const { setDomainTwoFactorRequired } = await import("@/lib/two-factor/set-two-factor-requirement");
-  const { provisionTotpDevice } = await import("@/lib/totp/provision-totp-device");
-  const { deleteTotpDevice } = await import("@/lib/totp/delete-totp-device");
+  const { setDomainTwoFactorRequired } = await import("@/lib/two-factor/requirements/set-two-factor-requirement");
+  const { provisionTotpDevice } = await import("@/lib/two-factor/devices/provision-totp-device");
+  const { deleteTotpDevice } = await import("@/lib/two-factor/devices/delete-totp-device");
   const admin = await createUser({ email: "lead@both.test", password: PASSWORD, role: "admin", createDomain: true }, ACTOR);
   const start = async () => (await db.user.findUniqueOrThrow({ where: { id: admin.id } })).twoFactorRequiredAt;
   assert.equal(await start(), null, "created under the requirement: the grace runs from creation");

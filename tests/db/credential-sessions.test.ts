@@ -63,7 +63,7 @@ test("deleting or disabling the credential ends the sessions it opened; a new la
 });
 
 test("guessing the current password on the change form is throttled and counts towards the lock", async () => {
-  const { changeOwnPassword } = await import("@/lib/users/set-user-password");
+  const { changeOwnPassword } = await import("@/lib/users/change-own-password");
   const { findUser } = await import("@/lib/users/find-user");
   const user = await findUser("web@cs.test");
   const t0 = new Date("2026-11-29T12:00:00Z");

@@ -221,7 +221,8 @@ test("one account cannot see, change or delete another's credential; every chang
 test("one-time QR: single use, ten minutes, a new one replaces the old, redemption creates a MobileApp credential", async () => {
   await setup();
   const { issueQrLoginToken } = await import("@/lib/credentials/issue-qr-login-token");
-  const { redeemQrLoginToken, exchangeQrLoginToken } = await import("@/lib/credentials/redeem-qr-login-token");
+  const { redeemQrLoginToken } = await import("@/lib/credentials/redeem-qr-login-token");
+  const { exchangeQrLoginToken } = await import("@/lib/credentials/exchange-qr-login-token");
   const { verifyServiceCredential } = await import("@/lib/credentials/verify-credential");
   const { findUser } = await import("@/lib/users/find-user");
   const { getDb } = await import("@/lib/db/client");

@@ -6,10 +6,10 @@ export const PASSWORD = "plenty long passphrase";
 export async function lib() {
   const { getDb } = await import("@/lib/db/client");
   const { createUser } = await import("@/lib/users/create-user");
-  const { setPolicy } = await import("@/lib/policies/set-policy");
-  const { clearPolicy } = await import("@/lib/policies/clear-policy");
-  const { listPolicies } = await import("@/lib/policies/list-policies");
-  const { resolvePolicy } = await import("@/lib/policies/resolve-policy");
+  const { setPolicy } = await import("@/lib/two-factor/policies/set-policy");
+  const { clearPolicy } = await import("@/lib/two-factor/policies/clear-policy");
+  const { listPolicies } = await import("@/lib/two-factor/policies/list-policies");
+  const { resolvePolicy } = await import("@/lib/two-factor/policies/resolve-policy");
   return { db: getDb(), createUser, setPolicy, clearPolicy, listPolicies, resolvePolicy };
 }
 

@@ -84,7 +84,8 @@ test("revoking another session signs that browser out; the current one and other
 });
 
 test("trusted devices: listed until they expire, revoked one at a time or all, never across users", async () => {
-  const { trustDevice, findTrustedDevice } = await import("@/lib/trusted-devices/trusted-device-cookie");
+  const { trustDevice } = await import("@/lib/trusted-devices/trust-device");
+  const { findTrustedDevice } = await import("@/lib/trusted-devices/trusted-device-cookie");
   const { listTrustedDevices } = await import("@/lib/trusted-devices/list-trusted-devices");
   const { revokeTrustedDevice } = await import("@/lib/trusted-devices/revoke-trusted-device");
   const { getDb } = await import("@/lib/db/client");

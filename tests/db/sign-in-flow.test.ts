@@ -12,7 +12,7 @@ const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
 async function setUp() {
   const { createUser } = await import("@/lib/users/create-user");
-  const { provisionTotpDevice } = await import("@/lib/totp/provision-totp-device");
+  const { provisionTotpDevice } = await import("@/lib/two-factor/devices/provision-totp-device");
   await createUser({ email: "ed@flow.test", password: PASSWORD, createDomain: true }, ACTOR);
   await createUser({ email: "plain@flow.test", password: PASSWORD }, ACTOR);
   const device = await provisionTotpDevice("ed@flow.test", { options: {} }, ACTOR, T0);
@@ -42,7 +42,7 @@ test("the OTP step: bound to a ticket, wrong codes counted, a code accepted once
   const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
   const { verifyOtpStep, OTP_ATTEMPTS_PER_TICKET } = await import("@/lib/auth/verify-otp-step");
   const { completeSignIn } = await import("@/lib/auth/complete-sign-in");
-  const { computeTotp } = await import("@/lib/totp/totp-code");
+  const { computeTotp } = await import("@/lib/two-factor/devices/totp-code");
   const opts = { algorithm: "SHA1", digits: 6, period: 30 } as const;
   const now = at(60);
 
@@ -80,7 +80,7 @@ test("the OTP step: bound to a ticket, wrong codes counted, a code accepted once
   // The trusted device skips the code next time, from the same IP and, with ip_can_change, from another.
   const trusted = { email: "ed@flow.test", password: PASSWORD, trustedDeviceToken: ok.trustedDevice!.token };
   assert.equal((await beginPasswordSignIn(trusted, ACTOR, at(102))).stage, "ready");
-  const { setPolicy } = await import("@/lib/policies/set-policy");
+  const { setPolicy } = await import("@/lib/two-factor/policies/set-policy");
   await setPolicy({ domain: "flow.test" }, "WebUI", { twoFactorPolicy: 2, ipCanChange: false }, ACTOR);
   assert.equal((await beginPasswordSignIn(trusted, { ...ACTOR, ip: "10.9.9.9" }, at(103))).stage, "otp", "not from another IP");
   assert.equal((await beginPasswordSignIn(trusted, ACTOR, at(104))).stage, "ready");
@@ -98,7 +98,7 @@ test("the OTP step: bound to a ticket, wrong codes counted, a code accepted once
 
 test("policy 1: a trusted range skips the code; outside it the code is asked; without a device it is no way round enrolment", async () => {
   const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
-  const { setPolicy } = await import("@/lib/policies/set-policy");
+  const { setPolicy } = await import("@/lib/two-factor/policies/set-policy");
   await setPolicy({ domain: "flow.test" }, "WebUI", { twoFactorPolicy: 1, trustedIpRanges: "192.0.2.0/24,2001:db8::/32" }, ACTOR);
   const attempt = (email: string, ip: string) => beginPasswordSignIn({ email, password: PASSWORD }, { ...ACTOR, ip }, at(200));
   assert.equal((await attempt("ed@flow.test", "192.0.2.7")).stage, "ready");
@@ -152,9 +152,9 @@ test("enrolment at sign-in: five parallel confirmations with one code turn the d
   const { startEnrolmentAtSignIn, confirmEnrolmentAtSignIn } = await import("@/lib/auth/enrol-at-sign-in");
   const { completeSignIn } = await import("@/lib/auth/complete-sign-in");
   const { createUser } = await import("@/lib/users/create-user");
-  const { setPolicy } = await import("@/lib/policies/set-policy");
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
-  const { computeTotp } = await import("@/lib/totp/totp-code");
+  const { setPolicy } = await import("@/lib/two-factor/policies/set-policy");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
+  const { computeTotp } = await import("@/lib/two-factor/devices/totp-code");
   const { getDb } = await import("@/lib/db/client");
   const user = await createUser({ email: "newbie@enrol.test", password: PASSWORD, createDomain: true }, ACTOR);
   await setPolicy({ domain: "enrol.test" }, "WebUI", { twoFactorPolicy: 1 }, ACTOR);

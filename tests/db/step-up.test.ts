@@ -126,8 +126,8 @@ test("wrong passwords count towards the lock: the 100th locks the account and en
 
 test("a TOTP or recovery code also gives a fresh proof, each once", async () => {
   const { db, reauthenticate } = await lib();
-  const { provisionTotpDevice } = await import("@/lib/totp/provision-totp-device");
-  const { computeTotp } = await import("@/lib/totp/totp-code");
+  const { provisionTotpDevice } = await import("@/lib/two-factor/devices/provision-totp-device");
+  const { computeTotp } = await import("@/lib/two-factor/devices/totp-code");
   const { session } = await signedIn("codes@step.test");
   const device = await provisionTotpDevice(session.id, { options: {} }, ACTOR, T0);
   const ctx = { ...ACTOR, ...request, id: session.id };
@@ -156,8 +156,8 @@ test("a TOTP or recovery code also gives a fresh proof, each once", async () => 
 
 test("one code sent many times at once gives exactly one proof", async () => {
   const { db, reauthenticate } = await lib();
-  const { provisionTotpDevice } = await import("@/lib/totp/provision-totp-device");
-  const { computeTotp } = await import("@/lib/totp/totp-code");
+  const { provisionTotpDevice } = await import("@/lib/two-factor/devices/provision-totp-device");
+  const { computeTotp } = await import("@/lib/two-factor/devices/totp-code");
   const { session } = await signedIn("race@step.test");
   const device = await provisionTotpDevice(session.id, { options: {} }, ACTOR, T0);
   const at = minutes(20);

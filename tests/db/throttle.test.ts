@@ -101,7 +101,7 @@ test("20 wrong passwords at once against one account: 5 are checked", async () =
 });
 
 test("20 guesses at once at the current password from one session: 5 are checked", async () => {
-  const { changeOwnPassword } = await import("@/lib/users/set-user-password");
+  const { changeOwnPassword } = await import("@/lib/users/change-own-password");
   const { getDb } = await import("@/lib/db/client");
   const [email] = await makeUsers(["changer"]);
   const user = await getDb().user.findUniqueOrThrow({ where: { email } });
@@ -116,7 +116,7 @@ test("20 guesses at once at the current password from one session: 5 are checked
 });
 
 test("20 wrong codes at once over four sign-ins of one account: 5 are checked", async () => {
-  const { provisionTotpDevice } = await import("@/lib/totp/provision-totp-device");
+  const { provisionTotpDevice } = await import("@/lib/two-factor/devices/provision-totp-device");
   const { verifyOtpStep } = await import("@/lib/auth/verify-otp-step");
   const { getDb } = await import("@/lib/db/client");
   const [email] = await makeUsers(["coder"]);

@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import type { TotpParams } from "@/lib/totp/totp-options";
+import type { TotpParams } from "@/lib/two-factor/devices/totp-options";
 import { ACTOR, TEST_DB_KIND, useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -16,14 +16,14 @@ async function makeUser(email: string) {
 }
 
 async function codeAt(secret: string, when: Date, params: TotpParams = { algorithm: "SHA1", digits: 6, period: 30 }) {
-  const { computeTotp } = await import("@/lib/totp/totp-code");
+  const { computeTotp } = await import("@/lib/two-factor/devices/totp-code");
   return computeTotp(secret, params, when.getTime());
 }
 
 /** A user with one confirmed device; returns its secret and first recovery codes. */
 async function enrolled(email: string) {
-  const { enrolTotpDevice } = await import("@/lib/totp/enrol-totp-device");
-  const { confirmTotpDevice } = await import("@/lib/totp/confirm-totp-device");
+  const { enrolTotpDevice } = await import("@/lib/two-factor/devices/enrol-totp-device");
+  const { confirmTotpDevice } = await import("@/lib/two-factor/devices/confirm-totp-device");
   const user = await makeUser(email);
   const e = await enrolTotpDevice(user.id, { label: "Phone" }, ACTOR, T0);
   const { recoveryCodes } = await confirmTotpDevice(user.id, e.deviceId, await codeAt(e.secret, T0), ACTOR, T0);
@@ -31,10 +31,10 @@ async function enrolled(email: string) {
 }
 
 test("enrol → confirm → verify: the seed is stored encrypted, the device turns on only after a valid code", async () => {
-  const { enrolTotpDevice } = await import("@/lib/totp/enrol-totp-device");
-  const { confirmTotpDevice } = await import("@/lib/totp/confirm-totp-device");
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
-  const { hasEnabledTotp } = await import("@/lib/totp/has-second-factor");
+  const { enrolTotpDevice } = await import("@/lib/two-factor/devices/enrol-totp-device");
+  const { confirmTotpDevice } = await import("@/lib/two-factor/devices/confirm-totp-device");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
+  const { hasEnabledTotp } = await import("@/lib/two-factor/devices/has-second-factor");
   const { getDb } = await import("@/lib/db/client");
   const user = await makeUser("enrol@example.com");
 
@@ -90,8 +90,8 @@ test("enrol → confirm → verify: the seed is stored encrypted, the device tur
 });
 
 test("an enrolment left too long expires, and bad labels or options are refused with field errors", async () => {
-  const { enrolTotpDevice } = await import("@/lib/totp/enrol-totp-device");
-  const { confirmTotpDevice } = await import("@/lib/totp/confirm-totp-device");
+  const { enrolTotpDevice } = await import("@/lib/two-factor/devices/enrol-totp-device");
+  const { confirmTotpDevice } = await import("@/lib/two-factor/devices/confirm-totp-device");
   const user = await makeUser("slow@example.com");
   const e = await enrolTotpDevice(user.id, { label: "Phone" }, ACTOR, T0);
   const late = at(31 * 60);
@@ -108,7 +108,7 @@ test("an enrolment left too long expires, and bad labels or options are refused 
 });
 
 test("a code is accepted once: replay is refused, and other users' codes do not cross over", async () => {
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
   const { getDb } = await import("@/lib/db/client");
   const { user, secret } = await enrolled("replay@example.com");
   const other = await enrolled("replay-other@example.com");
@@ -132,7 +132,7 @@ test("a code is accepted once: replay is refused, and other users' codes do not 
 });
 
 test("two parallel verifications of one code: exactly one succeeds", async () => {
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
   const { user, secret } = await enrolled(`race-${TEST_DB_KIND}@example.com`);
   for (const offset of [30, 60, 90, 120, 150]) {
     const when = at(offset);
@@ -143,9 +143,9 @@ test("two parallel verifications of one code: exactly one succeeds", async () =>
 });
 
 test("five parallel confirmations of one enrolment with one code: one turns the device on, and the code is spent", async () => {
-  const { enrolTotpDevice } = await import("@/lib/totp/enrol-totp-device");
-  const { confirmTotpDevice } = await import("@/lib/totp/confirm-totp-device");
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
+  const { enrolTotpDevice } = await import("@/lib/two-factor/devices/enrol-totp-device");
+  const { confirmTotpDevice } = await import("@/lib/two-factor/devices/confirm-totp-device");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
   const { getDb } = await import("@/lib/db/client");
   const user = await makeUser(`confirm-race-${TEST_DB_KIND}@example.com`);
   const e = await enrolTotpDevice(user.id, { label: "Phone" }, ACTOR, T0);
@@ -161,9 +161,9 @@ test("five parallel confirmations of one enrolment with one code: one turns the 
 });
 
 test("a recovery code works once, in any spelling; parallel use succeeds once; regenerate invalidates the old set", async () => {
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
-  const { regenerateRecoveryCodes } = await import("@/lib/totp/regenerate-recovery-codes");
-  const { listTotpDevices } = await import("@/lib/totp/list-totp-devices");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
+  const { regenerateRecoveryCodes } = await import("@/lib/two-factor/recovery-codes/regenerate-recovery-codes");
+  const { listTotpDevices } = await import("@/lib/two-factor/devices/list-totp-devices");
   const { user, recoveryCodes } = await enrolled("recovery@example.com");
   const [first, second, third] = recoveryCodes;
 
@@ -187,7 +187,7 @@ test("a recovery code works once, in any spelling; parallel use succeeds once; r
 });
 
 test("malformed and over-long input is refused without touching the devices", async () => {
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
   const { getDb } = await import("@/lib/db/client");
   const { user } = await enrolled("junk@example.com");
   const failures = async () => (await getDb().totpDevice.findFirstOrThrow({ where: { userId: user.id } })).failedAttempts;
@@ -199,10 +199,10 @@ test("malformed and over-long input is refused without touching the devices", as
 });
 
 test("a user cannot delete another user's device; deleting the last device takes the recovery codes", async () => {
-  const { deleteTotpDevice } = await import("@/lib/totp/delete-totp-device");
-  const { enrolTotpDevice } = await import("@/lib/totp/enrol-totp-device");
-  const { confirmTotpDevice } = await import("@/lib/totp/confirm-totp-device");
-  const { hasEnabledTotp } = await import("@/lib/totp/has-second-factor");
+  const { deleteTotpDevice } = await import("@/lib/two-factor/devices/delete-totp-device");
+  const { enrolTotpDevice } = await import("@/lib/two-factor/devices/enrol-totp-device");
+  const { confirmTotpDevice } = await import("@/lib/two-factor/devices/confirm-totp-device");
+  const { hasEnabledTotp } = await import("@/lib/two-factor/devices/has-second-factor");
   const { getDb } = await import("@/lib/db/client");
   const owner = await enrolled("owner@example.com");
   const mallory = await enrolled("mallory@example.com");
@@ -236,10 +236,10 @@ test("a user cannot delete another user's device; deleting the last device takes
 });
 
 test("admin reset removes every device and code and revokes sessions and trusted devices", async () => {
-  const { resetTwoFactor } = await import("@/lib/totp/reset-two-factor");
+  const { resetTwoFactor } = await import("@/lib/two-factor/requirements/reset-two-factor");
   const { createSession, findActiveSession } = await import("@/lib/sessions/session-store");
-  const { trustDevice } = await import("@/lib/trusted-devices/trusted-device-cookie");
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
+  const { trustDevice } = await import("@/lib/trusted-devices/trust-device");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
   const { getDb } = await import("@/lib/db/client");
   const { user, secret, recoveryCodes } = await enrolled("reset@example.com");
   const bystander = await enrolled("bystander@example.com");
@@ -270,8 +270,8 @@ test("admin reset removes every device and code and revokes sessions and trusted
 });
 
 test("admin provisioning (CLI totp generate) makes an enabled device with the chosen options and codes", async () => {
-  const { provisionTotpDevice } = await import("@/lib/totp/provision-totp-device");
-  const { verifySecondFactor } = await import("@/lib/totp/verify-second-factor");
+  const { provisionTotpDevice } = await import("@/lib/two-factor/devices/provision-totp-device");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
   const user = await makeUser("provisioned@example.com");
   const p = await provisionTotpDevice(
     user.email,

@@ -15,10 +15,10 @@ const ELSEWHERE = "198.51.100.9";
 async function lib() {
   const { getDb } = await import("@/lib/db/client");
   const { createUser } = await import("@/lib/users/create-user");
-  const { setPolicy } = await import("@/lib/policies/set-policy");
-  const { decideSecondFactor } = await import("@/lib/auth/decide-second-factor");
-  const { trustDevice } = await import("@/lib/trusted-devices/trusted-device-cookie");
-  const { provisionTotpDevice } = await import("@/lib/totp/provision-totp-device");
+  const { setPolicy } = await import("@/lib/two-factor/policies/set-policy");
+  const { decideSecondFactor } = await import("@/lib/two-factor/decide-second-factor");
+  const { trustDevice } = await import("@/lib/trusted-devices/trust-device");
+  const { provisionTotpDevice } = await import("@/lib/two-factor/devices/provision-totp-device");
   return { db: getDb(), createUser, setPolicy, decideSecondFactor, trustDevice, provisionTotpDevice };
 }
 
@@ -71,7 +71,7 @@ test("no device under policy 2: a trusted-device cookie does not skip enrolment"
 
 test("no device under an admin's requirement: a cookie or a trusted range never skips it, and after the grace it is refused", async () => {
   const { setPolicy, decideSecondFactor } = await lib();
-  const { setUserTwoFactorRequired } = await import("@/lib/two-factor/set-two-factor-requirement");
+  const { setUserTwoFactorRequired } = await import("@/lib/two-factor/requirements/set-two-factor-requirement");
   const { user, token, domain } = await account("nd3@required.test");
   await setUserTwoFactorRequired(user.id, true, ACTOR, T0);
   const decide = (ip: string, at: Date) =>
@@ -97,7 +97,7 @@ test("nothing required and no device: sign-in needs no code (the cookie plays no
 
 test("deleting the last enabled device forgets the user's trusted devices; deleting one of two does not", async () => {
   const { db, provisionTotpDevice, trustDevice } = await lib();
-  const { deleteTotpDevice } = await import("@/lib/totp/delete-totp-device");
+  const { deleteTotpDevice } = await import("@/lib/two-factor/devices/delete-totp-device");
   const { user } = await account("two@devices.test");
   const other = await account("other@devices.test");
   const first = await provisionTotpDevice(user.id, { options: {} }, ACTOR, T0);

@@ -20,7 +20,7 @@ function ensureAccounts(): Promise<void> {
 }
 test("trusted-device lifetime: 30 days by default, 1 to 365 accepted, shortening caps devices already trusted", async () => {
   await ensureAccounts();
-  const { getTrustedDeviceLifetimeDays, setTrustedDeviceLifetimeDays } = await import("@/lib/policies/trusted-device-lifetime");
+  const { getTrustedDeviceLifetimeDays, setTrustedDeviceLifetimeDays } = await import("@/lib/two-factor/policies/trusted-device-lifetime");
   const { db } = await lib();
   assert.equal(await getTrustedDeviceLifetimeDays(), 30);
   const before = await snapshot();
@@ -63,8 +63,8 @@ test("trusted-device lifetime: 30 days by default, 1 to 365 accepted, shortening
 
 test("requiring 2FA for one user: grace runs from the switch-on for the domain's grace days", async () => {
   await ensureAccounts();
-  const { setUserTwoFactorRequired } = await import("@/lib/two-factor/set-two-factor-requirement");
-  const { twoFactorRequirement } = await import("@/lib/two-factor/two-factor-requirement");
+  const { setUserTwoFactorRequired } = await import("@/lib/two-factor/requirements/set-two-factor-requirement");
+  const { twoFactorRequirement } = await import("@/lib/two-factor/requirements/two-factor-requirement");
   const { db } = await lib();
   const ann = await db.user.findUniqueOrThrow({ where: { email: "ann@pol.example" } });
   assert.deepEqual(await twoFactorRequirement(ann.id), { required: false, graceEndsAt: null, inGrace: false });
@@ -105,9 +105,9 @@ test("requiring 2FA for one user: grace runs from the switch-on for the domain's
 
 test("requiring 2FA for a domain: existing accounts get the grace from now, new ones from their creation", async () => {
   await ensureAccounts();
-  const { setDomainTwoFactorRequired, setUserTwoFactorRequired } = await import("@/lib/two-factor/set-two-factor-requirement");
-  const { twoFactorRequirement, twoFactorRequirementDetails } = await import("@/lib/two-factor/two-factor-requirement");
-  const { getDomainTwoFactorSettings } = await import("@/lib/two-factor/domain-two-factor-settings");
+  const { setDomainTwoFactorRequired, setUserTwoFactorRequired } = await import("@/lib/two-factor/requirements/set-two-factor-requirement");
+  const { twoFactorRequirement, twoFactorRequirementDetails } = await import("@/lib/two-factor/requirements/two-factor-requirement");
+  const { getDomainTwoFactorSettings } = await import("@/lib/two-factor/requirements/domain-two-factor-settings");
   const { db, createUser } = await lib();
   const ann = await db.user.findUniqueOrThrow({ where: { email: "ann@pol.example" } });
   const bo = await db.user.findUniqueOrThrow({ where: { email: "bo@other.example" } });

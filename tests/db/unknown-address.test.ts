@@ -9,9 +9,9 @@ const PASSWORD = "a harbour full of quiet boats";
 
 test("an unknown address is not 'the same IP' a trusted device was trusted on, nor in any trusted range", async () => {
   const { createUser } = await import("@/lib/users/create-user");
-  const { provisionTotpDevice } = await import("@/lib/totp/provision-totp-device");
-  const { trustDevice } = await import("@/lib/trusted-devices/trusted-device-cookie");
-  const { setPolicy } = await import("@/lib/policies/set-policy");
+  const { provisionTotpDevice } = await import("@/lib/two-factor/devices/provision-totp-device");
+  const { trustDevice } = await import("@/lib/trusted-devices/trust-device");
+  const { setPolicy } = await import("@/lib/two-factor/policies/set-policy");
   const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
   const { getDb } = await import("@/lib/db/client");
   const user = await createUser({ email: "una@unknown.test", password: PASSWORD, createDomain: true }, ACTOR);

@@ -53,7 +53,7 @@ test("sessions: deleting the row signs out at once; disable and password change 
   const { getDb } = await import("@/lib/db/client");
   const { createSession, findActiveSession, SESSION_IDLE_MS } = await import("@/lib/sessions/session-store");
   const { setUserStatus } = await import("@/lib/users/set-user-status");
-  const { changeOwnPassword } = await import("@/lib/users/set-user-password");
+  const { changeOwnPassword } = await import("@/lib/users/change-own-password");
   const { findUser } = await import("@/lib/users/find-user");
   const ann = await findUser("ann@example.com");
   const db = getDb();

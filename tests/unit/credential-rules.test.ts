@@ -1,13 +1,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { AppError } from "@/lib/errors";
+import { credentialKindFor, opensWebSessionWithoutOtp } from "@/lib/credentials/service-rules";
 import {
   checkCredentialExpiry,
   chosenPasswordProblem,
   credentialAdmits,
   credentialStatus,
   MAX_CREDENTIAL_LABEL,
-  opensWebSessionWithoutOtp,
   parseAllowedIpRanges,
   parseCredentialLabel,
   parseCredentialServices,
@@ -59,6 +59,7 @@ test("services: canonical names, unknown ones listed, empty refused, self-servic
   assert.ok(!SELF_SERVICE_SERVICES.includes("CLI"));
   assert.equal(opensWebSessionWithoutOtp(["IMAP", "WebUI"]), true);
   assert.equal(opensWebSessionWithoutOtp(["IMAP", "SMTP"]), false);
+  assert.equal(opensWebSessionWithoutOtp(["WebAdminUI"]), true);
   assert.deepEqual(storedServices("SMTP,bogus,imap"), ["IMAP", "SMTP"], "stored lists are re-read strictly");
 });
 
@@ -134,4 +135,12 @@ test("chosen passwords: 15-character floor, blocklist, not the address, not gene
   assert.match(chosenPasswordProblem("123456789987654321", "ann@example.com")!, /too common/);
   assert.match(chosenPasswordProblem("johnny-phone-password-1", "johnny@example.com")!, /address/);
   assert.match(chosenPasswordProblem(generateCredentialSecret(), "ann@example.com")!, /generated secret/);
+});
+
+test("credential kind: QR code makes qr, EAS alone makes mobile, anything else app", () => {
+  assert.equal(credentialKindFor(["MobileApp"], { qrcode: true }), "qr");
+  assert.equal(credentialKindFor(["EAS"]), "mobile");
+  assert.equal(credentialKindFor(["eas"]), "mobile");
+  assert.equal(credentialKindFor(["EAS", "IMAP"]), "app");
+  assert.equal(credentialKindFor(["IMAP"]), "app");
 });

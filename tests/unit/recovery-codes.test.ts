@@ -7,7 +7,7 @@ import {
   formatRecoveryCode,
   generateRecoveryCodes,
   normaliseRecoveryCode,
-} from "@/lib/totp/recovery-codes";
+} from "@/lib/two-factor/recovery-codes/recovery-codes";
 
 const DISPLAY_FORM = /^[0-9a-hjkmnp-tv-z]{5}-[0-9a-hjkmnp-tv-z]{5}$/;
 

@@ -10,8 +10,8 @@ import {
   totpTimeStep,
   totpUri,
   verifyTotp,
-} from "@/lib/totp/totp-code";
-import { parseTotpOptions, type TotpAlgorithm, type TotpParams } from "@/lib/totp/totp-options";
+} from "@/lib/two-factor/devices/totp-code";
+import { parseTotpOptions, type TotpAlgorithm, type TotpParams } from "@/lib/two-factor/devices/totp-options";
 
 // RFC 6238 Appendix B: seeds are the ASCII digits repeated to the hash's block-friendly size.
 const asciiKey = (length: number) => new TextEncoder().encode("1234567890".repeat(7).slice(0, length));

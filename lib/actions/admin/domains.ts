@@ -1,7 +1,8 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { createDomain, deleteDomain } from "@/lib/domains/domain-ops";
+import { createDomain } from "@/lib/domains/create-domain";
+import { deleteDomain } from "@/lib/domains/delete-domain";
 import { domainNameField } from "@/lib/validation/fields";
 
 export const createDomainAction = defineAction(

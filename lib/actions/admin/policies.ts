@@ -1,23 +1,18 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { clearPolicy } from "@/lib/policies/clear-policy";
-import type { PolicyTarget } from "@/lib/policies/policy-values";
-import { setPolicy } from "@/lib/policies/set-policy";
-import { setTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
-import { setAdminsRequireTwoFactor } from "@/lib/two-factor/admin-two-factor-setting";
-import { setDomainTwoFactorRequired } from "@/lib/two-factor/set-two-factor-requirement";
-import { domainNameField } from "@/lib/validation/fields";
+import { clearPolicy } from "@/lib/two-factor/policies/clear-policy";
+import type { PolicyTarget } from "@/lib/two-factor/policies/policy-values";
+import { setPolicy } from "@/lib/two-factor/policies/set-policy";
+import { setTrustedDeviceLifetimeDays } from "@/lib/two-factor/policies/trusted-device-lifetime";
+import { setAdminsRequireTwoFactor } from "@/lib/two-factor/requirements/admin-two-factor-setting";
+import { setDomainTwoFactorRequired } from "@/lib/two-factor/requirements/set-two-factor-requirement";
+import { checkboxField, domainNameField } from "@/lib/validation/fields";
 
 // "global", or a domain name (domain names always contain a dot, so they never collide).
 const scopeField = z.string().trim().min(1).max(253);
 const targetOf = (scope: string): PolicyTarget => (scope.toLowerCase() === "global" ? { scope: "global" } : { domain: scope });
 const serviceField = z.string().trim().min(1).max(40);
-/** A checkbox: present ("on") when ticked, absent otherwise; booleans are accepted for direct calls. */
-const checkbox = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false")])
-  .optional()
-  .transform((v) => v === true || v === "on" || v === "true");
 const wholeNumber = z.string().trim().max(6).regex(/^\d+$/, "Enter a whole number of days.").transform(Number);
 
 export const setPolicyAction = defineAction(
@@ -29,7 +24,7 @@ export const setPolicyAction = defineAction(
       scope: scopeField,
       twoFactorPolicy: z.enum(["0", "1", "2"], "Choose one of the three options.").transform(Number),
       trustedIpRanges: z.string().max(7000, "That is too long for a list of ranges.").default(""),
-      ipCanChange: checkbox,
+      ipCanChange: checkboxField,
     }),
   },
   async ({ service, scope, ...changes }, ctx) => setPolicy(targetOf(scope), service, changes, ctx.actor),
@@ -49,7 +44,7 @@ export const setDomainTwoFactorRequiredAction = defineAction(
   {
     name: "admin.domain.2fa_requirement",
     access: "admin",
-    input: z.object({ domain: domainNameField, required: checkbox, graceDays: wholeNumber }),
+    input: z.object({ domain: domainNameField, required: checkboxField, graceDays: wholeNumber }),
   },
   async ({ domain, required, graceDays }, ctx) => {
     await setDomainTwoFactorRequired(domain, { required, graceDays }, ctx.actor);
@@ -58,6 +53,6 @@ export const setDomainTwoFactorRequiredAction = defineAction(
 );
 
 export const setAdminTwoFactorRequiredAction = defineAction(
-  { name: "admin.policy.admin_2fa_requirement", access: "admin", input: z.object({ required: checkbox }) },
+  { name: "admin.policy.admin_2fa_requirement", access: "admin", input: z.object({ required: checkboxField }) },
   async ({ required }, ctx) => setAdminsRequireTwoFactor(required, ctx.actor),
 );

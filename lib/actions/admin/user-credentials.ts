@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { createCredential } from "@/lib/credentials/create-credential";
 import { parseExpiryInput } from "@/lib/credentials/credential-rules";
+import { credentialKindFor } from "@/lib/credentials/service-rules";
 import { toCredentialJson } from "@/lib/credentials/credential-view";
 import { deleteCredential } from "@/lib/credentials/delete-credential";
 import { updateCredential } from "@/lib/credentials/update-credential";
@@ -29,7 +30,7 @@ export const adminCreateCredentialAction = defineAction(
     const created = await createCredential(
       {
         account: input.userId,
-        kind: input.services.length === 1 && input.services[0].toLowerCase() === "eas" ? "mobile" : "app",
+        kind: credentialKindFor(input.services),
         label: input.label,
         services: input.services,
         password: input.password || undefined,

@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { revokeSession } from "@/lib/sessions/revoke-session";
-import { deleteTotpDevice } from "@/lib/totp/delete-totp-device";
-import { resetTwoFactor } from "@/lib/totp/reset-two-factor";
+import { deleteTotpDevice } from "@/lib/two-factor/devices/delete-totp-device";
+import { resetTwoFactor } from "@/lib/two-factor/requirements/reset-two-factor";
 import { revokeTrustedDevice } from "@/lib/trusted-devices/revoke-trusted-device";
 import { checkboxField, idField } from "@/lib/validation/fields";
 

@@ -1,7 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
-import { changeOwnPassword } from "@/lib/users/set-user-password";
+import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { checkboxField, passwordField } from "@/lib/validation/fields";
 
 export const changePasswordAction = defineAction(

@@ -2,10 +2,10 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { revokeSession } from "@/lib/sessions/revoke-session";
-import { confirmTotpDevice } from "@/lib/totp/confirm-totp-device";
-import { deleteTotpDevice } from "@/lib/totp/delete-totp-device";
-import { enrolTotpDevice } from "@/lib/totp/enrol-totp-device";
-import { regenerateRecoveryCodes } from "@/lib/totp/regenerate-recovery-codes";
+import { confirmTotpDevice } from "@/lib/two-factor/devices/confirm-totp-device";
+import { deleteTotpDevice } from "@/lib/two-factor/devices/delete-totp-device";
+import { enrolTotpDevice } from "@/lib/two-factor/devices/enrol-totp-device";
+import { regenerateRecoveryCodes } from "@/lib/two-factor/recovery-codes/regenerate-recovery-codes";
 import { revokeTrustedDevice } from "@/lib/trusted-devices/revoke-trusted-device";
 import { idField } from "@/lib/validation/fields";
 

@@ -8,11 +8,11 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-session";
-import { listDomains } from "@/lib/domains/domain-ops";
-import { listPolicies } from "@/lib/policies/list-policies";
-import { getTrustedDeviceLifetimeDays } from "@/lib/policies/trusted-device-lifetime";
-import { getAdminTwoFactorSettings } from "@/lib/two-factor/admin-two-factor-setting";
-import { getDomainTwoFactorSettings } from "@/lib/two-factor/domain-two-factor-settings";
+import { listDomains } from "@/lib/domains/list-domains";
+import { listPolicies } from "@/lib/two-factor/policies/list-policies";
+import { getTrustedDeviceLifetimeDays } from "@/lib/two-factor/policies/trusted-device-lifetime";
+import { getAdminTwoFactorSettings } from "@/lib/two-factor/requirements/admin-two-factor-setting";
+import { getDomainTwoFactorSettings } from "@/lib/two-factor/requirements/domain-two-factor-settings";
 
 export const metadata: Metadata = { title: "2FA policies · Admin" };
 

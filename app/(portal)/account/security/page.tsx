@@ -5,15 +5,15 @@ import {
   AccountSessions,
   AccountTrustedDevices,
 } from "@/components/security/account-security-sections";
-import { formatWhen } from "@/components/security/format-time";
+import { LocalTime } from "@/components/ui/local-time";
 import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-session";
 import { listSessions } from "@/lib/sessions/list-sessions";
-import { listTotpDevices } from "@/lib/totp/list-totp-devices";
+import { listTotpDevices } from "@/lib/two-factor/devices/list-totp-devices";
 import { listTrustedDevices } from "@/lib/trusted-devices/list-trusted-devices";
-import { twoFactorRequirement } from "@/lib/two-factor/two-factor-requirement";
+import { twoFactorRequirement } from "@/lib/two-factor/requirements/two-factor-requirement";
 
 export const metadata: Metadata = { title: "Security" };
 export const dynamic = "force-dynamic";
@@ -33,9 +33,13 @@ export default async function SecurityPage() {
       {requirement.required && !hasDevice && (
         <FormMessage tone="info">
           Your administrator requires two-step sign-in for this account.{" "}
-          {requirement.inGrace && requirement.graceEndsAt
-            ? `Add an authenticator app before ${formatWhen(requirement.graceEndsAt)}.`
-            : "Add an authenticator app now."}
+          {requirement.inGrace && requirement.graceEndsAt ? (
+            <>
+              Add an authenticator app before <LocalTime value={requirement.graceEndsAt} />.
+            </>
+          ) : (
+            "Add an authenticator app now."
+          )}
         </FormMessage>
       )}
       <Card title="Authenticator apps" description="Sign-in asks for a 6- or 8-digit code from one of these apps after your password.">

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listDomains } from "@/lib/domains/domain-ops";
+import { listDomains } from "@/lib/domains/list-domains";
 import { defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";

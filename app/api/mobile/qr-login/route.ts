@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { z } from "zod";
-import { exchangeQrLoginToken } from "@/lib/credentials/redeem-qr-login-token";
+import { exchangeQrLoginToken } from "@/lib/credentials/exchange-qr-login-token";
 import { AppError } from "@/lib/errors";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { contextFromHeaders } from "@/lib/http/request-context";

@@ -1,0 +1,15 @@
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db/client";
+import type { DomainView } from "@/lib/domains/domain-view";
+import { AppError } from "@/lib/errors";
+
+export async function createDomain(name: string, actor: Actor): Promise<DomainView> {
+  return getDb().$transaction(async (tx) => {
+    if (await tx.domain.findUnique({ where: { name } })) {
+      throw new AppError("conflict", `The domain ${name} already exists.`, { name: ["This domain already exists."] });
+    }
+    const d = await tx.domain.create({ data: { name } });
+    await recordAuditEvent(tx, { actor, action: "domain.create", result: "success", details: { domain: name } });
+    return { id: d.id, name: d.name, createdAt: d.createdAt, require2fa: d.require2fa, userCount: 0 };
+  });
+}

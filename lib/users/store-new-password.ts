@@ -1,0 +1,45 @@
+import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { hashPassword } from "@/lib/passwords/hash-password";
+import { passwordProblem } from "@/lib/passwords/password-policy";
+import { revokeUserAccess, type AccessRevocation } from "@/lib/sessions/revoke-user-access";
+import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
+
+// What an admin reset and a self-service change share: the password policy check and the write
+// that stores the new hash, revokes access and records the audit event in one transaction.
+
+export async function checkPasswordPolicy(password: string, user: { id: string; email: string }, field: string) {
+  const problem = passwordProblem(password, { email: user.email, hasSecondFactor: await hasEnabledTotp(user.id) });
+  if (problem) throw new AppError("invalid_input", problem, { [field]: [problem] });
+}
+
+/** Hashes and stores the password, then revokes access (credentials too unless `keepCredentials`). */
+export async function storeNewPassword(
+  user: { id: string; email: string },
+  password: string,
+  change: { action: "user.password.reset" | "user.password.change"; actor: Actor; keepSessionId?: string; keepCredentials: boolean },
+): Promise<AccessRevocation> {
+  const passwordHash = await hashPassword(password);
+  return getDb().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: new Date() } });
+    const revoked = await revokeUserAccess(tx, user.id, {
+      ...(change.keepSessionId ? { keepSessionId: change.keepSessionId } : {}),
+      revokeCredentials: !change.keepCredentials,
+    });
+    await recordAuditEvent(tx, {
+      actor: change.actor,
+      subject: user,
+      action: change.action,
+      result: "success",
+      details: {
+        sessionsRevoked: revoked.sessions,
+        trustedDevicesRevoked: revoked.trustedDevices,
+        credentialsRevoked: revoked.credentials,
+        qrTokensRevoked: revoked.qrTokens,
+        keepCredentials: change.keepCredentials,
+      },
+    });
+    return revoked;
+  });
+}
