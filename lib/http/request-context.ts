@@ -27,20 +27,32 @@ export function clientIpFrom(sealed: string | null | undefined): string {
   return "";
 }
 
+/** The longest user agent kept: enough for every real browser, bounded for the audit trail. */
+const USER_AGENT_MAX = 512;
+
+/**
+ * The one place a request's context is built, whatever kind of headers it arrived with: the
+ * three readers below only adapt their header objects to `get`.
+ */
+function contextFrom(get: (name: string) => string | null | undefined): RequestContext {
+  return { ip: clientIpFrom(get(CLIENT_ADDRESS_HEADER)), userAgent: (get("user-agent") ?? "").slice(0, USER_AGENT_MAX) };
+}
+
+/** In server components and server actions. */
 export async function requestContext(): Promise<RequestContext> {
   const h = await headers();
-  return { ip: clientIpFrom(h.get(CLIENT_ADDRESS_HEADER)), userAgent: (h.get("user-agent") ?? "").slice(0, 512) };
+  return contextFrom((name) => h.get(name));
 }
 
-/** The same, from a Fetch API Headers object (route handlers). */
+/** From a Fetch API Headers object (route handlers). */
 export function contextFromHeaders(h: Headers): RequestContext {
-  return { ip: clientIpFrom(h.get(CLIENT_ADDRESS_HEADER)), userAgent: (h.get("user-agent") ?? "").slice(0, 512) };
+  return contextFrom((name) => h.get(name));
 }
 
+/** From Node's request headers (next-auth's authorize callback). */
 export function contextFromNodeHeaders(h: IncomingHttpHeaders | Record<string, string | string[] | undefined> | undefined): RequestContext {
-  const get = (k: string) => {
-    const v = h?.[k];
-    return Array.isArray(v) ? v.join(",") : v;
-  };
-  return { ip: clientIpFrom(get(CLIENT_ADDRESS_HEADER)), userAgent: (get("user-agent") ?? "").slice(0, 512) };
+  return contextFrom((name) => {
+    const value = h?.[name];
+    return Array.isArray(value) ? value.join(",") : value;
+  });
 }
