@@ -10,25 +10,18 @@ import type { DomainTwoFactorSettings } from "@/lib/two-factor/requirements/doma
 
 /** A domain's "Require 2FA for every account" switch and its enrolment grace period. */
 export function DomainRequirementForm({ settings }: { settings: DomainTwoFactorSettings }) {
-  const {
-    state,
-    formProps,
-    fieldErrors: errors,
-    formError,
-    values: echo,
-  } = useActionForm(setDomainTwoFactorRequiredAction, {
-    refresh: true,
-  });
+  const form = useActionForm(setDomainTwoFactorRequiredAction, { refresh: true });
+  const { state, fieldErrors: errors, values: echo } = form;
   const refused = !!state && !state.ok;
   const required = state?.ok ? state.data.required : refused ? echo.required === "on" : settings.required;
   const graceDays = echo.graceDays ?? String(state?.ok ? state.data.graceDays : settings.graceDays);
   return (
-    <form {...formProps} className="max-w-xl space-y-4" noValidate>
+    <form {...form.formProps} className="max-w-xl space-y-4" noValidate>
       <input type="hidden" name="domain" value={settings.domain} />
       <p className="text-sm text-muted">
         {settings.usersWithoutDevice} of {settings.userCount} account(s) in {settings.domain} have no authenticator device yet.
       </p>
-      <FormMessage tone="error" message={formError} />
+      <FormMessage tone="error" message={form.formError} />
       <Checkbox
         name="required"
         label="Require 2FA for every account"
