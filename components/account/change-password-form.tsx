@@ -1,19 +1,16 @@
 "use client";
-import { useRouter } from "next/navigation";
 import { changePasswordAction } from "@/lib/actions/portal/password";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
-import { formLevelError } from "@/lib/actions/action-result";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useActionForm } from "@/components/forms/use-action-form";
 
 /** `credentials`: how many app passwords and devices (service credentials) the account has now. */
 export function ChangePasswordForm({ credentials }: { credentials: number }) {
-  const router = useRouter();
-  const { state, formAction, formRef, fieldErrors: errors } = useFormAction(changePasswordAction, () => router.refresh());
+  const { state, formProps, fieldErrors: errors, formError } = useActionForm(changePasswordAction, { refresh: true });
   return (
-    <form ref={formRef} action={formAction} className="max-w-md space-y-4" noValidate>
+    <form {...formProps} className="max-w-md space-y-4" noValidate>
       {state?.ok && (
         <FormMessage
           tone="success"
@@ -27,7 +24,7 @@ export function ChangePasswordForm({ credentials }: { credentials: number }) {
           }
         />
       )}
-      <FormMessage tone="error" message={formLevelError(state)} />
+      <FormMessage tone="error" message={formError} />
       <Field
         name="currentPassword"
         label="Current password"

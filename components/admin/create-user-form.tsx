@@ -1,30 +1,21 @@
 "use client";
-import { useQueryClient } from "@tanstack/react-query";
 import { createUserAction } from "@/lib/actions/admin/users";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { formLevelError, valuesOf } from "@/lib/actions/action-result";
-import { useFormAction } from "@/components/ui/use-form-action";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { queryKeys } from "@/components/providers/query-keys";
 
 export function CreateUserForm() {
-  const queryClient = useQueryClient();
-  const {
-    state,
-    formAction,
-    formRef,
-    fieldErrors: errors,
-  } = useFormAction(createUserAction, () => {
-    void queryClient.invalidateQueries({ queryKey: ["users"] });
-  });
+  const { state, formProps, fieldErrors: errors, formError, values } = useActionForm(createUserAction, { invalidate: [queryKeys.users] });
   return (
-    <form ref={formRef} action={formAction} className="grid max-w-xl gap-4" noValidate>
+    <form {...formProps} className="grid max-w-xl gap-4" noValidate>
       {state?.ok && <FormMessage tone="success" message={`User ${state.data.email} created.`} />}
-      <FormMessage tone="error" message={formLevelError(state)} />
+      <FormMessage tone="error" message={formError} />
       <Field
         name="email"
-        defaultValue={valuesOf(state).email}
+        defaultValue={values.email}
         label="Email address"
         type="email"
         required
@@ -34,7 +25,7 @@ export function CreateUserForm() {
       />
       <Field
         name="displayName"
-        defaultValue={valuesOf(state).displayName}
+        defaultValue={values.displayName}
         label="Display name"
         maxLength={128}
         autoComplete="off"

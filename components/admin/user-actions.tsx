@@ -8,8 +8,8 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { useToast } from "@/components/ui/toast";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
-import { useFormAction } from "@/components/ui/use-form-action";
-import { formLevelError, unwrapResult } from "@/lib/actions/action-result";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { unwrapResult } from "@/lib/actions/action-result";
 
 export function UserStatusActions({ userId, email, status, isSelf }: { userId: string; email: string; status: string; isSelf: boolean }) {
   const router = useRouter();
@@ -59,17 +59,16 @@ export function UserStatusActions({ userId, email, status, isSelf }: { userId: s
 }
 
 export function ResetPasswordForm({ userId, revocable }: { userId: string; revocable: RevocableCounts }) {
-  const router = useRouter();
-  const { state, formAction, formRef, fieldErrors: errors } = useFormAction(resetPasswordAction, () => router.refresh());
+  const { state, formProps, fieldErrors: errors, formError } = useActionForm(resetPasswordAction, { refresh: true });
   return (
-    <form ref={formRef} action={formAction} className="max-w-md space-y-4" noValidate>
+    <form {...formProps} className="max-w-md space-y-4" noValidate>
       {state?.ok && (
         <FormMessage
           tone="success"
           message={`Password set. The user was signed out everywhere. ${revokedSentence(state.data, state.data.keptCredentials)}`}
         />
       )}
-      <FormMessage tone="error" message={formLevelError(state)} />
+      <FormMessage tone="error" message={formError} />
       <input type="hidden" name="id" value={userId} />
       <Field
         name="password"

@@ -1,14 +1,13 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
 import { completeSetupAction } from "@/lib/actions/auth/setup";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
-import { formLevelError, idle, type FormState, valuesOf } from "@/lib/actions/action-result";
 
 export function SetupForm({ token }: { token: string }) {
-  const [state, action] = useActionState<FormState<{ email: string }>, FormData>(completeSetupAction, idle);
+  const { state, formProps, fieldErrors: errors, formError, values } = useActionForm(completeSetupAction);
   if (state?.ok) {
     return (
       <div className="space-y-4">
@@ -19,14 +18,13 @@ export function SetupForm({ token }: { token: string }) {
       </div>
     );
   }
-  const errors = state && !state.ok ? state.error.fieldErrors : undefined;
   return (
-    <form action={action} className="space-y-4" noValidate>
-      <FormMessage tone="error" message={formLevelError(state)} />
+    <form {...formProps} className="space-y-4" noValidate>
+      <FormMessage tone="error" message={formError} />
       <input type="hidden" name="token" value={token} />
       <Field
         name="email"
-        defaultValue={valuesOf(state).email}
+        defaultValue={values.email}
         label="Email address"
         type="email"
         autoComplete="username"
@@ -36,7 +34,7 @@ export function SetupForm({ token }: { token: string }) {
       />
       <Field
         name="displayName"
-        defaultValue={valuesOf(state).displayName}
+        defaultValue={values.displayName}
         label="Display name"
         autoComplete="name"
         maxLength={128}

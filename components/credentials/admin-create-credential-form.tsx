@@ -1,25 +1,34 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { adminCreateCredentialAction } from "@/lib/actions/admin/user-credentials";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { queryKeys } from "@/components/providers/query-keys";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
 import { CredentialReveal } from "./credential-reveal";
 import { opensWebSessionWithoutOtp } from "@/lib/credentials/service-rules";
 import { ServicesPicker } from "./services-picker";
-import { useKeptForm } from "./use-kept-form";
 import { WebSessionWarning } from "./web-session-warning";
-import { useCreated, userCredentialsKey, type ActionData } from "./use-created";
 
 export type PresetOption = { id: string; label: string; services: string[] };
-type Created = ActionData<typeof adminCreateCredentialAction>;
 
 /** Create: label, services (or a preset), optional chosen password, expiry, IP ranges. */
 export function AdminCreateCredentialForm({ userId, services, presets }: { userId: string; services: string[]; presets: PresetOption[] }) {
-  const [state, action] = useActionState<FormState<Created>, FormData>(adminCreateCredentialAction, idle);
-  const { form, shown, hide } = useCreated(state, userCredentialsKey(userId));
+  const {
+    state,
+    formProps,
+    pending,
+    fieldErrors: errors,
+    formError,
+    values,
+    shown,
+    dismiss,
+  } = useActionForm(adminCreateCredentialAction, {
+    invalidate: [queryKeys.userCredentials(userId)],
+    keepFieldsOnError: true,
+  });
   const [picked, setPicked] = useState<string[]>([]);
   const [preset, setPreset] = useState("");
   // Cleared only after a success: a refused form keeps the services that were ticked. Adjusted
@@ -32,9 +41,6 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
       setPreset("");
     }
   }
-  const submit = useKeptForm(action);
-  const errors = fieldErrorsOf(state);
-  const values = valuesOf(state);
   return (
     <div className="space-y-4">
       {shown &&
@@ -44,13 +50,13 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
             secret={shown.secret}
             user={shown.user}
             services={shown.credential.services}
-            onDone={hide}
+            onDone={dismiss}
           />
         ) : (
           <FormMessage tone="success" message={`Credential “${shown.credential.label}” created with the password you chose.`} />
         ))}
-      <form ref={form} onSubmit={submit.onSubmit} className="grid max-w-2xl gap-4" noValidate>
-        <FormMessage tone="error" message={formLevelError(state)} />
+      <form {...formProps} className="grid max-w-2xl gap-4" noValidate>
+        <FormMessage tone="error" message={formError} />
         <input type="hidden" name="userId" value={userId} />
         <Field
           name="label"
@@ -97,7 +103,7 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
           />
         </div>
         <div>
-          <SubmitButton pending={submit.pending} pendingLabel="Creating…">
+          <SubmitButton pending={pending} pendingLabel="Creating…">
             Create credential
           </SubmitButton>
         </div>

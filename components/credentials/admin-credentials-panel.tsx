@@ -11,7 +11,7 @@ import type { CredentialJson } from "@/lib/credentials/credential-view";
 import { AdminCreateCredentialForm, type PresetOption } from "./admin-create-credential-form";
 import { AdminEditCredentialForm } from "./admin-edit-credential-form";
 import { CredentialTable } from "./credential-table";
-import { userCredentialsKey } from "./use-created";
+import { queryKeys } from "@/components/providers/query-keys";
 
 /** List (with last use), create, edit, enable/disable and delete one account's credentials. */
 export function AdminCredentialsPanel({
@@ -27,7 +27,7 @@ export function AdminCredentialsPanel({
 }) {
   const queryClient = useQueryClient();
   const toast = useToast();
-  const key = userCredentialsKey(userId);
+  const key = queryKeys.userCredentials(userId);
   const [editing, setEditing] = useState<string | null>(null);
   const list = useQuery({
     queryKey: key,

@@ -1,16 +1,13 @@
 "use client";
-import { useActionState, useState } from "react";
+import { useState } from "react";
 import { createMobileAppQrAction } from "@/lib/actions/portal/credentials";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { queryKeys } from "@/components/providers/query-keys";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
-import { useProvenAction } from "@/components/ui/use-fresh-proof";
-import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
 import { CredentialReveal } from "./credential-reveal";
 import { formatTime } from "@/lib/format/format-time";
-import { OWN_CREDENTIALS_KEY, useCreated, type ActionData } from "./use-created";
-
-type Created = ActionData<typeof createMobileAppQrAction>;
 
 const MODES = [
   {
@@ -27,10 +24,17 @@ const MODES = [
 
 /** "Mobile apps": a QR code that signs the mobile app in, shown once. */
 export function MobileAppForm() {
-  const [state, action] = useActionState<FormState<Created>, FormData>(useProvenAction(createMobileAppQrAction), idle);
-  const { form, shown, hide } = useCreated(state, OWN_CREDENTIALS_KEY);
+  const {
+    formProps,
+    fieldErrors: errors,
+    formError,
+    values,
+    shown,
+    dismiss,
+  } = useActionForm(createMobileAppQrAction, {
+    invalidate: [queryKeys.ownCredentials],
+  });
   const [mode, setMode] = useState<"password" | "one-time">("password");
-  const errors = fieldErrorsOf(state);
   return (
     <div className="space-y-4">
       {shown && (
@@ -40,7 +44,7 @@ export function MobileAppForm() {
           qr={shown.qr}
           qrLabel={shown.mode === "one-time" ? "One-time QR code for the mobile app" : "QR code for the mobile app"}
           note="If you cannot scan, type your address and this password into the app."
-          onDone={hide}
+          onDone={dismiss}
         />
       )}
       {shown?.mode === "one-time" && (
@@ -49,13 +53,13 @@ export function MobileAppForm() {
           message={`Valid once, until ${formatTime(shown.expiresAt)}. It is not listed below until the app uses it.`}
         />
       )}
-      <form ref={form} action={action} className="grid max-w-xl gap-4" noValidate>
-        <FormMessage tone="error" message={formLevelError(state)} />
+      <form {...formProps} className="grid max-w-xl gap-4" noValidate>
+        <FormMessage tone="error" message={formError} />
         <Field
           name="label"
           label="Label for the mobile app"
           hint="The device, e.g. “Tablet”."
-          defaultValue={valuesOf(state).label}
+          defaultValue={values.label}
           maxLength={64}
           required
           autoComplete="off"

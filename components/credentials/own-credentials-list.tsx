@@ -7,17 +7,17 @@ import { useToast } from "@/components/ui/toast";
 import { unwrapResult } from "@/lib/actions/action-result";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
 import { CredentialTable } from "./credential-table";
-import { OWN_CREDENTIALS_KEY } from "./use-created";
+import { queryKeys } from "@/components/providers/query-keys";
 
 /** The signed-in user's credentials, with enable/disable and delete. */
 export function OwnCredentialsList() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const list = useQuery({
-    queryKey: OWN_CREDENTIALS_KEY,
+    queryKey: queryKeys.ownCredentials,
     queryFn: () => fetchJson<{ credentials: CredentialJson[] }>("/api/account/credentials"),
   });
-  const refresh = () => queryClient.invalidateQueries({ queryKey: OWN_CREDENTIALS_KEY });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.ownCredentials });
   if (list.isError) return <FormMessage tone="error" message={list.error.message} />;
   if (!list.data) return <p className="text-sm text-muted">Loading…</p>;
   return (

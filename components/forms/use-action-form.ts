@@ -25,7 +25,7 @@ export type ActionFormOptions<T> = {
    * Submit from JavaScript instead of the form's action, so React does not reset the fields after
    * a refused submit. Forms with controlled inputs (service checkboxes) need it: the native reset
    * would untick the boxes while their state still says ticked. Other forms keep the plain action,
-   * which also works before the page has hydrated.
+   * which (outside the portal's re-authentication provider) also submits before the page hydrates.
    */
   keepFieldsOnError?: boolean;
 };

@@ -1,27 +1,21 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
 import { setAdminTwoFactorRequiredAction } from "@/lib/actions/admin/policies";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
-import { formLevelError, idle, type FormState } from "@/lib/actions/action-result";
 import type { AdminTwoFactorSettings } from "@/lib/two-factor/requirements/admin-two-factor-setting";
 
 /** "Require a second factor for administrators", for every domain. */
 export function AdminRequirementForm({ settings }: { settings: AdminTwoFactorSettings }) {
-  const [state, action] = useActionState<FormState<AdminTwoFactorSettings>, FormData>(setAdminTwoFactorRequiredAction, idle);
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
+  const { state, formProps, formError } = useActionForm(setAdminTwoFactorRequiredAction, { refresh: true });
   const shown = state?.ok ? state.data : settings;
   return (
-    <form action={action} className="max-w-xl space-y-4" noValidate>
+    <form {...formProps} className="max-w-xl space-y-4" noValidate>
       <p className="text-sm text-muted">
         {shown.adminsWithoutDevice} of {shown.adminCount} administrator(s) have no authenticator device yet.
       </p>
-      <FormMessage tone="error" message={formLevelError(state)} />
+      <FormMessage tone="error" message={formError} />
       <Checkbox
         // A saved change re-renders the box with the stored value.
         key={String(shown.required)}

@@ -1,36 +1,27 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
 import { setDomainTwoFactorRequiredAction } from "@/lib/actions/admin/policies";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
-import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
 import { TWO_FACTOR_GRACE_DAYS } from "@/lib/two-factor/policies/policy-values";
 import type { DomainTwoFactorSettings } from "@/lib/two-factor/requirements/domain-two-factor-settings";
 
-type Saved = { domain: string; required: boolean; graceDays: number };
-
 /** A domain's "Require 2FA for every account" switch and its enrolment grace period. */
 export function DomainRequirementForm({ settings }: { settings: DomainTwoFactorSettings }) {
-  const [state, action] = useActionState<FormState<Saved>, FormData>(setDomainTwoFactorRequiredAction, idle);
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
-  const echo = valuesOf(state);
+  const form = useActionForm(setDomainTwoFactorRequiredAction, { refresh: true });
+  const { state, fieldErrors: errors, values: echo } = form;
   const refused = !!state && !state.ok;
-  const errors = fieldErrorsOf(state);
   const required = state?.ok ? state.data.required : refused ? echo.required === "on" : settings.required;
   const graceDays = echo.graceDays ?? String(state?.ok ? state.data.graceDays : settings.graceDays);
   return (
-    <form action={action} className="max-w-xl space-y-4" noValidate>
+    <form {...form.formProps} className="max-w-xl space-y-4" noValidate>
       <input type="hidden" name="domain" value={settings.domain} />
       <p className="text-sm text-muted">
         {settings.usersWithoutDevice} of {settings.userCount} account(s) in {settings.domain} have no authenticator device yet.
       </p>
-      <FormMessage tone="error" message={formLevelError(state)} />
+      <FormMessage tone="error" message={form.formError} />
       <Checkbox
         name="required"
         label="Require 2FA for every account"

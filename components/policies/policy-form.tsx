@@ -1,16 +1,12 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
 import { setPolicyAction } from "@/lib/actions/admin/policies";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
-import { useToast } from "@/components/ui/toast";
-import { fieldErrorsOf, formLevelError, idle, valuesOf, type FormState } from "@/lib/actions/action-result";
 import type { PolicyListEntry } from "@/lib/two-factor/policies/list-policies";
 import { POLICY_WORDS, TWO_FACTOR_POLICIES, type TwoFactorPolicy } from "@/lib/two-factor/policies/policy-values";
-import type { PolicyView } from "@/lib/two-factor/policies/set-policy";
 
 const EXPLAIN: Record<TwoFactorPolicy, string> = {
   0: "The password alone signs in. Users who enrolled a device are still asked for it on web sign-in.",
@@ -20,25 +16,24 @@ const EXPLAIN: Record<TwoFactorPolicy, string> = {
 
 /** Edits one service's policy at one scope (global or a domain). */
 export function PolicyForm({ entry, scope }: { entry: PolicyListEntry; scope: { global: true } | { domain: string } }) {
-  const [state, action] = useActionState<FormState<PolicyView>, FormData>(setPolicyAction, idle);
-  const router = useRouter();
-  const toast = useToast();
   const where = "domain" in scope ? `domain ${scope.domain}` : "global";
-  useEffect(() => {
-    if (!state?.ok) return;
-    toast.success(`${state.data.service} policy saved (${where}).`);
-    router.refresh();
-  }, [state, router, toast, where]);
-
-  const errors = fieldErrorsOf(state);
-  const echo = valuesOf(state);
+  const {
+    state,
+    formProps,
+    fieldErrors: errors,
+    formError,
+    values: echo,
+  } = useActionForm(setPolicyAction, {
+    refresh: true,
+    toast: (saved) => `${saved.service} policy saved (${where}).`,
+  });
   const refused = !!state && !state.ok;
   const current = entry.explicit ?? entry.applies;
   const policy = echo.twoFactorPolicy ?? String(current.twoFactorPolicy);
   const ipCanChange = refused ? echo.ipCanChange === "on" : current.ipCanChange;
 
   return (
-    <form action={action} className="max-w-2xl space-y-5" noValidate aria-labelledby="policy-form-title">
+    <form {...formProps} className="max-w-2xl space-y-5" noValidate aria-labelledby="policy-form-title">
       <div>
         <h3 id="policy-form-title" className="text-base font-semibold">
           Edit policy: {entry.service}, {where}
@@ -47,7 +42,7 @@ export function PolicyForm({ entry, scope }: { entry: PolicyListEntry; scope: { 
           <p className="mt-1 text-sm text-muted">This domain follows the {entry.applies.source} policy now; saving gives it its own.</p>
         )}
       </div>
-      <FormMessage tone="error" message={formLevelError(state)} />
+      <FormMessage tone="error" message={formError} />
       <input type="hidden" name="service" value={entry.service} />
       <input type="hidden" name="scope" value={"domain" in scope ? scope.domain : "global"} />
       <fieldset className="space-y-2" aria-describedby={errors?.twoFactorPolicy ? "policy-choice-error" : undefined}>

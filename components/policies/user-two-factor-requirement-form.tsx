@@ -1,11 +1,9 @@
 "use client";
-import { useRouter } from "next/navigation";
-import { useActionState, useEffect } from "react";
 import { setUserTwoFactorRequiredAction } from "@/lib/actions/admin/user-two-factor";
+import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
-import { formLevelError, idle, type FormState } from "@/lib/actions/action-result";
 
 /** The "Require 2FA for this user" switch; the page reloads its facts after a change. */
 export function UserTwoFactorRequirementForm({
@@ -17,16 +15,12 @@ export function UserTwoFactorRequirementForm({
   userRequires: boolean;
   graceDays: number;
 }) {
-  const [state, action] = useActionState<FormState<{ required: boolean }>, FormData>(setUserTwoFactorRequiredAction, idle);
-  const router = useRouter();
-  useEffect(() => {
-    if (state?.ok) router.refresh();
-  }, [state, router]);
+  const { state, formProps, formError } = useActionForm(setUserTwoFactorRequiredAction, { refresh: true });
   const checked = state?.ok ? state.data.required : userRequires;
   return (
-    <form action={action} className="max-w-xl space-y-4" noValidate>
+    <form {...formProps} className="max-w-xl space-y-4" noValidate>
       <input type="hidden" name="id" value={userId} />
-      <FormMessage tone="error" message={formLevelError(state)} />
+      <FormMessage tone="error" message={formError} />
       <Checkbox
         // Re-mount when the saved value changes, so the box shows what is stored.
         key={String(checked)}

@@ -25,11 +25,17 @@ export function useRetryWithProof() {
   );
 }
 
-/** The same for a useActionState action: the retry re-sends the same form data, so nothing is typed twice. */
+/**
+ * The same for a form's action (useActionForm): the retry re-sends the same form data, so nothing is
+ * typed twice. Without a provider there is nothing to retry with, so the action comes back as it is:
+ * a server action, unwrapped, still submits before the page has hydrated.
+ */
 export function useProvenAction<T>(action: (state: FormState<T>, formData: FormData) => Promise<FormState<T>>) {
+  const canAsk = useContext(FreshProofContext) !== null;
   const retry = useRetryWithProof();
-  return useCallback(
+  const proven = useCallback(
     (state: FormState<T>, formData: FormData): Promise<FormState<T>> => retry(() => action(state, formData)),
     [retry, action],
   );
+  return canAsk ? proven : action;
 }
