@@ -9,8 +9,6 @@ export type ActionError = {
   values?: Record<string, string>;
 };
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
-/** Initial state for useActionState forms. */
-export const idle = null;
 export type FormState<T> = ActionResult<T> | null;
 
 /** The message for the top of a form: only when no field carries its own error. */
