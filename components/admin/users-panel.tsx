@@ -2,25 +2,43 @@
 import { LocalTime } from "@/components/ui/local-time";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useSearchParams } from "next/navigation";
 import { useDeferredValue, useState } from "react";
 import { fetchJson } from "@/components/admin/fetch-json";
+import { queryKeys } from "@/components/providers/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/form-message";
 import { Pagination } from "@/components/ui/pagination";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import type { UserPage } from "@/lib/users/list-users";
+import { readUserListParams, USER_QUERY_MAX, userListSearch, type UserListParams } from "@/lib/users/user-list-params";
 
 const statusTone = { active: "success", locked: "warning", disabled: "danger" } as const;
 
-/** Searchable, paged list of users; refreshed by invalidating the "users" query after changes. */
-export function UsersPanel() {
-  const [query, setQuery] = useState("");
-  const [page, setPage] = useState(1);
-  const q = useDeferredValue(query.trim());
+/** Puts the list's search and page in the address bar without a navigation (Next keeps useSearchParams in step). */
+function writeUrl(params: UserListParams) {
+  window.history.replaceState(null, "", `${window.location.pathname}${userListSearch(params)}`);
+}
+
+/**
+ * Searchable, paged list of users. Search and page live in the URL, so a reload, the back button
+ * and a shared link show the same list; the page the server rendered is the first data (no loading
+ * flash, no request on load), later pages come from TanStack Query. Forms invalidate queryKeys.users.
+ */
+export function UsersPanel({ initial }: { initial: UserListParams & { data: UserPage } }) {
+  // The URL, not the server's props, is where the list starts: after "back" Next may reuse an
+  // older render of this page while the address bar has the search the list last wrote.
+  const searchParams = useSearchParams();
+  const [start] = useState(() => readUserListParams(searchParams.get("q"), searchParams.get("page")));
+  const [typed, setTyped] = useState(start.query);
+  const [page, setPage] = useState(start.page);
+  const q = useDeferredValue(typed.trim().slice(0, USER_QUERY_MAX));
+  const rendered = q === initial.query && page === initial.page;
   const users = useQuery({
-    queryKey: ["users", q, page],
+    queryKey: queryKeys.userPage(q, page),
     queryFn: () => fetchJson<UserPage>(`/api/admin/users?${new URLSearchParams({ q, page: String(page) })}`),
+    initialData: rendered ? initial.data : undefined,
     placeholderData: keepPreviousData,
   });
   return (
@@ -32,11 +50,12 @@ export function UsersPanel() {
         <input
           id="user-search"
           type="search"
-          maxLength={100}
-          value={query}
+          maxLength={USER_QUERY_MAX}
+          value={typed}
           onChange={(e) => {
-            setQuery(e.target.value);
+            setTyped(e.target.value);
             setPage(1);
+            writeUrl({ query: e.target.value.trim(), page: 1 });
           }}
           placeholder="Address or name"
           className="w-full rounded-md border border-line bg-surface px-3 py-2 text-sm"
@@ -84,7 +103,10 @@ export function UsersPanel() {
         <Pagination
           page={users.data.page}
           pageCount={users.data.pageCount}
-          onPageChange={setPage}
+          onPageChange={(next) => {
+            setPage(next);
+            writeUrl({ query: q, page: next });
+          }}
           disabled={users.isFetching}
           label="Users pages"
           hideWhenSinglePage

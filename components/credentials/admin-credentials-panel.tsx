@@ -3,6 +3,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { adminDeleteCredentialAction, adminUpdateCredentialAction } from "@/lib/actions/admin/user-credentials";
 import { fetchJson } from "@/components/admin/fetch-json";
+import { queryKeys } from "@/components/providers/query-keys";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { useToast } from "@/components/ui/toast";
@@ -11,7 +12,6 @@ import type { CredentialJson } from "@/lib/credentials/credential-view";
 import { AdminCreateCredentialForm, type PresetOption } from "./admin-create-credential-form";
 import { AdminEditCredentialForm } from "./admin-edit-credential-form";
 import { CredentialTable } from "./credential-table";
-import { queryKeys } from "@/components/providers/query-keys";
 
 /** List (with last use), create, edit, enable/disable and delete one account's credentials. */
 export function AdminCredentialsPanel({
@@ -19,11 +19,14 @@ export function AdminCredentialsPanel({
   email,
   services,
   presets,
+  initial,
 }: {
   userId: string;
   email: string;
   services: string[];
   presets: PresetOption[];
+  /** The credentials the page rendered: the list's first data, so it shows without a request. */
+  initial: CredentialJson[];
 }) {
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -32,37 +35,35 @@ export function AdminCredentialsPanel({
   const list = useQuery({
     queryKey: key,
     queryFn: () => fetchJson<{ credentials: CredentialJson[] }>(`/api/admin/users/${encodeURIComponent(userId)}/credentials`),
+    initialData: { credentials: initial },
   });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
-  const editedCredential = list.data?.credentials.find((c) => c.id === editing);
+  const editedCredential = list.data.credentials.find((c) => c.id === editing);
 
   return (
     <div className="space-y-6">
       {list.isError && <FormMessage tone="error" message={list.error.message} />}
-      {!list.data && !list.isError && <p className="text-sm text-muted">Loading…</p>}
-      {list.data && (
-        <CredentialTable
-          credentials={list.data.credentials}
-          emptyText={`${email} has no credentials.`}
-          viewer="admin"
-          extra={(c) => (
-            <Button size="sm" variant="secondary" aria-label={`Edit ${c.label}`} onClick={() => setEditing(c.id)}>
-              Edit
-            </Button>
-          )}
-          onSetEnabled={async (id, enabled) => {
-            unwrapResult(await adminUpdateCredentialAction({ userId, id, enabled }));
-            toast.success(enabled ? "Credential enabled." : "Credential disabled.");
-            await refresh();
-          }}
-          onDelete={async (id) => {
-            const gone = unwrapResult(await adminDeleteCredentialAction({ userId, id }));
-            toast.success(`“${gone.label}” was deleted.`);
-            if (editing === id) setEditing(null);
-            await refresh();
-          }}
-        />
-      )}
+      <CredentialTable
+        credentials={list.data.credentials}
+        emptyText={`${email} has no credentials.`}
+        viewer="admin"
+        extra={(c) => (
+          <Button size="sm" variant="secondary" aria-label={`Edit ${c.label}`} onClick={() => setEditing(c.id)}>
+            Edit
+          </Button>
+        )}
+        onSetEnabled={async (id, enabled) => {
+          unwrapResult(await adminUpdateCredentialAction({ userId, id, enabled }));
+          toast.success(enabled ? "Credential enabled." : "Credential disabled.");
+          await refresh();
+        }}
+        onDelete={async (id) => {
+          const gone = unwrapResult(await adminDeleteCredentialAction({ userId, id }));
+          toast.success(`“${gone.label}” was deleted.`);
+          if (editing === id) setEditing(null);
+          await refresh();
+        }}
+      />
       {editedCredential && (
         <AdminEditCredentialForm
           key={editedCredential.id}

@@ -7,7 +7,8 @@ function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
-        // Admin lists change rarely; avoid refetch storms while still staying fresh.
+        // Lists start from the data their page rendered (initialData) and stay fresh for a while, so a
+        // first load asks nothing; the live session lists opt in to polling and refetch on focus.
         staleTime: 10_000,
         refetchOnWindowFocus: false,
         retry: 1,

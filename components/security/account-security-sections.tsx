@@ -9,6 +9,7 @@ import {
   revokeTrustedDeviceAction,
   startTotpEnrolmentAction,
 } from "@/lib/actions/portal/security";
+import { queryKeys } from "@/components/providers/query-keys";
 import { RecoveryCodesCard } from "@/components/security/recovery-codes-card";
 import { SessionList } from "@/components/security/session-list";
 import { TotpDeviceList } from "@/components/security/totp-device-list";
@@ -16,7 +17,7 @@ import { TotpEnrolment } from "@/components/security/totp-enrolment";
 import { TrustedDeviceList } from "@/components/security/trusted-device-list";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
-import type { SessionView } from "@/lib/sessions/list-sessions";
+import type { SessionJson } from "@/lib/sessions/list-sessions";
 import type { TotpDeviceView } from "@/lib/two-factor/devices/totp-device-store";
 import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devices";
 
@@ -63,6 +64,14 @@ export function AccountTrustedDevices({ devices }: { devices: TrustedDeviceView[
   return <TrustedDeviceList devices={devices} onRevoke={(target) => revokeTrustedDeviceAction({ target })} />;
 }
 
-export function AccountSessions({ sessions }: { sessions: SessionView[] }) {
-  return <SessionList sessions={sessions} onRevoke={(target) => revokeSessionAction({ target })} />;
+/** The user's own sessions, live; `sessions` is what the page rendered. */
+export function AccountSessions({ sessions }: { sessions: SessionJson[] }) {
+  return (
+    <SessionList
+      queryKey={queryKeys.ownSessions}
+      url="/api/account/sessions"
+      initial={sessions}
+      onRevoke={(target) => revokeSessionAction({ target })}
+    />
+  );
 }

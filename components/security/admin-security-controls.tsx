@@ -1,4 +1,5 @@
 "use client";
+import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import {
   adminDeleteTotpDeviceAction,
@@ -7,12 +8,13 @@ import {
   adminRevokeTrustedDeviceAction,
 } from "@/lib/actions/admin/user-security";
 import { KeepCredentialsChoice, revokedSentence, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
+import { queryKeys } from "@/components/providers/query-keys";
 import { SessionList } from "@/components/security/session-list";
 import { TotpDeviceList } from "@/components/security/totp-device-list";
 import { TrustedDeviceList } from "@/components/security/trusted-device-list";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
-import type { SessionView } from "@/lib/sessions/list-sessions";
+import type { SessionJson } from "@/lib/sessions/list-sessions";
 import type { TotpDeviceView } from "@/lib/two-factor/devices/totp-device-store";
 import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devices";
 
@@ -21,7 +23,7 @@ export interface AdminSecurityControlsProps {
   email: string;
   devices: TotpDeviceView[];
   recoveryCodes: { total: number; unused: number };
-  sessions: SessionView[];
+  sessions: SessionJson[];
   trustedDevices: TrustedDeviceView[];
   /** Service credentials and unused one-time QR codes the reset revokes unless kept. */
   revocable: RevocableCounts;
@@ -38,6 +40,8 @@ export function AdminSecurityControls({
   revocable,
 }: AdminSecurityControlsProps) {
   const confirmed = useConfirmedAction();
+  const queryClient = useQueryClient();
+  const sessionsKey = queryKeys.userSessions(userId);
   const [keepCredentials, setKeepCredentials] = useState(false);
   const hasAnything =
     devices.length > 0 ||
@@ -66,6 +70,8 @@ export function AdminSecurityControls({
                 (r) => `Two-step sign-in was reset for ${email}. ${revokedSentence(r, r.keptCredentials)}`,
               );
               setKeepCredentials(false);
+              // The reset signed the user out everywhere: the live session list asks again.
+              void queryClient.invalidateQueries({ queryKey: sessionsKey });
             }}
           >
             Reset 2FA
@@ -85,7 +91,12 @@ export function AdminSecurityControls({
         <h3 id="admin-sessions-heading" className="text-sm font-semibold">
           Active sessions
         </h3>
-        <SessionList sessions={sessions} onRevoke={(target) => adminRevokeSessionAction({ userId, target })} />
+        <SessionList
+          queryKey={sessionsKey}
+          url={`/api/admin/users/${encodeURIComponent(userId)}/sessions`}
+          initial={sessions}
+          onRevoke={(target) => adminRevokeSessionAction({ userId, target })}
+        />
       </section>
       <section className="space-y-3" aria-labelledby="admin-trusted-heading">
         <h3 id="admin-trusted-heading" className="text-sm font-semibold">

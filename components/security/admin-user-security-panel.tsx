@@ -1,13 +1,14 @@
 import type { RevocableCounts } from "@/components/credentials/credential-revocation-notice";
 import { AdminSecurityControls } from "@/components/security/admin-security-controls";
 import { Card } from "@/components/ui/card";
-import { listSessions } from "@/lib/sessions/list-sessions";
+import { listSessions, toSessionJson } from "@/lib/sessions/list-sessions";
 import { listTotpDevices } from "@/lib/two-factor/devices/list-totp-devices";
 import { listTrustedDevices } from "@/lib/trusted-devices/list-trusted-devices";
 
 /**
  * Server part of the admin user page's security card: loads the user's 2FA devices, sessions and
- * trusted devices. `currentSessionId` marks the admin's own session when they look at themselves.
+ * trusted devices (the session list stays live in the browser, starting from these).
+ * `currentSessionId` marks the admin's own session when they look at themselves.
  */
 export async function AdminUserSecurityPanel({
   userId,
@@ -33,7 +34,7 @@ export async function AdminUserSecurityPanel({
         email={email}
         devices={twoFactor.devices}
         recoveryCodes={twoFactor.recoveryCodes}
-        sessions={sessions}
+        sessions={sessions.map(toSessionJson)}
         trustedDevices={trustedDevices}
         revocable={revocable}
       />

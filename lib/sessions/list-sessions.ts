@@ -17,6 +17,22 @@ export type SessionView = {
   current: boolean;
 };
 
+/** A session as JSON routes send it and the live lists keep it (dates as ISO strings). */
+export type SessionJson = Omit<SessionView, "createdAt" | "lastSeenAt" | "expiresAt"> & {
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+};
+
+export function toSessionJson(view: SessionView): SessionJson {
+  return {
+    ...view,
+    createdAt: view.createdAt.toISOString(),
+    lastSeenAt: view.lastSeenAt.toISOString(),
+    expiresAt: view.expiresAt.toISOString(),
+  };
+}
+
 export const sessionHandle = (sessionRowId: string) => sha256Hex(`session-handle:${sessionRowId}`).slice(0, 32);
 
 /** Sessions that still work: neither past their absolute expiry nor idle too long. */

@@ -4,16 +4,24 @@ import { UsersPanel } from "@/components/admin/users-panel";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-session";
+import { listUsers } from "@/lib/users/list-users";
+import { readUserListParams } from "@/lib/users/user-list-params";
 
 export const metadata: Metadata = { title: "Users · Admin" };
 
-export default async function UsersPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function UsersPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin();
+  const { q, page } = await searchParams;
+  const params = readUserListParams(q, page);
+  // The first page of the list, rendered here; the list takes it as its TanStack Query data.
+  const data = await listUsers({ query: params.query, page: params.page });
   return (
     <div className="space-y-6">
       <PageHeader title="Users" description="Accounts that sign in through Gatehouse." />
       <Card title="All users">
-        <UsersPanel />
+        <UsersPanel initial={{ ...params, data }} />
       </Card>
       <Card title="Create user">
         <CreateUserForm />

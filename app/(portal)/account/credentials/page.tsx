@@ -7,11 +7,14 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-session";
 import { SELF_SERVICE_SERVICES } from "@/lib/credentials/credential-rules";
+import { toCredentialJson } from "@/lib/credentials/credential-view";
+import { listCredentials } from "@/lib/credentials/list-credentials";
 
 export const metadata: Metadata = { title: "Credentials" };
 
 export default async function CredentialsPage() {
-  await requireUser();
+  const user = await requireUser();
+  const credentials = (await listCredentials(user.id)).map(toCredentialJson);
   return (
     <div className="space-y-6">
       <PageHeader
@@ -31,7 +34,7 @@ export default async function CredentialsPage() {
         <AppPasswordForm services={SELF_SERVICE_SERVICES} />
       </Card>
       <Card title="Your credentials" description="Disable or delete any you no longer use; the change applies at its next sign-in.">
-        <OwnCredentialsList />
+        <OwnCredentialsList initial={credentials} />
       </Card>
     </div>
   );

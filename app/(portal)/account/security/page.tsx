@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-session";
-import { listSessions } from "@/lib/sessions/list-sessions";
+import { listSessions, toSessionJson } from "@/lib/sessions/list-sessions";
 import { listTotpDevices } from "@/lib/two-factor/devices/list-totp-devices";
 import { listTrustedDevices } from "@/lib/trusted-devices/list-trusted-devices";
 import { twoFactorRequirement } from "@/lib/two-factor/requirements/two-factor-requirement";
@@ -52,7 +52,7 @@ export default async function SecurityPage() {
         <AccountTrustedDevices devices={trusted} />
       </Card>
       <Card title="Active sessions" description="Browsers signed in to your account now.">
-        <AccountSessions sessions={sessions} />
+        <AccountSessions sessions={sessions.map(toSessionJson)} />
       </Card>
     </div>
   );

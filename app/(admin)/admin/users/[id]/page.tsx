@@ -1,15 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { ResetPasswordForm, UserStatusActions } from "@/components/admin/user-actions";
 import { UserTwoFactorRequirementPanel } from "@/components/policies/user-two-factor-requirement-panel";
 import { AdminCredentialsCard } from "@/components/credentials/admin-credentials-card";
 import { AdminUserSecurityPanel } from "@/components/security/admin-user-security-panel";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { LocalTime } from "@/components/ui/local-time";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireAdmin } from "@/lib/auth/current-session";
 import { countRevocableCredentials } from "@/lib/credentials/count-revocable-credentials";
+import { toCredentialJson } from "@/lib/credentials/credential-view";
+import { listCredentials } from "@/lib/credentials/list-credentials";
 import { AppError } from "@/lib/errors";
 import { findUser } from "@/lib/users/find-user";
 
@@ -22,13 +26,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
-  const revocable = await countRevocableCredentials(user.id);
-  const facts: [string, string][] = [
+  const [revocable, credentials] = await Promise.all([countRevocableCredentials(user.id), listCredentials(user.id)]);
+  const facts: [string, ReactNode][] = [
     ["Name", user.displayName || "—"],
     ["Domain", user.domain.name],
     ["Role", user.role],
-    ["Created", user.createdAt.toUTCString()],
-    ["Last sign-in", user.lastLoginAt?.toUTCString() ?? "—"],
+    ["Created", <LocalTime key="created" value={user.createdAt} />],
+    ["Last sign-in", <LocalTime key="last" value={user.lastLoginAt} />],
     ["Failed sign-ins in a row", String(user.failedLoginCount)],
   ];
   return (
@@ -55,7 +59,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </Card>
       <UserTwoFactorRequirementPanel userId={user.id} />
       <AdminUserSecurityPanel userId={user.id} email={user.email} currentSessionId={admin.sessionId} revocable={revocable} />
-      <AdminCredentialsCard userId={user.id} email={user.email} />
+      <AdminCredentialsCard userId={user.id} email={user.email} credentials={credentials.map(toCredentialJson)} />
     </div>
   );
 }
