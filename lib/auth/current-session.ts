@@ -22,12 +22,13 @@ export async function currentRawSessionId(): Promise<string | null> {
 /**
  * The signed-in user for this request, checked against the session table (and, for a session
  * opened with a credential, against that credential from this request's address); once per request.
+ * `activity: false` for reads the browser makes on its own (see findActiveSession).
  */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+export const getCurrentUser = cache(async (activity: boolean = true): Promise<SessionUser | null> => {
   const sid = await currentRawSessionId();
   if (!sid) return null;
   const { ip } = await requestContext();
-  return findActiveSession(sid, new Date(), { ip });
+  return findActiveSession(sid, new Date(), { ip, activity });
 });
 
 export async function requireUser(): Promise<SessionUser> {

@@ -26,9 +26,14 @@ function sameOrigin(req: NextRequest): boolean {
   return isSameOrigin(req.headers.get("origin"), req.headers.get("host"), getSettings().publicUrl);
 }
 
+type RouteOptions<S extends z.ZodType, A extends Access> = GuardOptions<S, A> & {
+  /** Polled by a live list on a timer: the request does not count as the person's activity. */
+  polled?: boolean;
+};
+
 /** Wraps a JSON route handler with the same guard as server actions. GET reads query params. */
 export function defineRoute<S extends z.ZodType, T, A extends Access>(
-  opts: GuardOptions<S, A>,
+  { polled = false, ...opts }: RouteOptions<S, A>,
   handler: (input: z.output<S>, ctx: GuardContext<A>) => Promise<T>,
 ) {
   return async (req: NextRequest): Promise<NextResponse> => {
@@ -44,7 +49,7 @@ export function defineRoute<S extends z.ZodType, T, A extends Access>(
       raw = body.value;
     }
     const request = contextFromHeaders(req.headers);
-    const result = await runGuarded({ ...opts, readOnly: isRead }, raw, { user: await getCurrentUser(), request }, handler);
+    const result = await runGuarded({ ...opts, readOnly: isRead }, raw, { user: await getCurrentUser(!polled), request }, handler);
     const res = NextResponse.json(result, { status: result.ok ? 200 : STATUS[result.error.code] });
     res.headers.set("Cache-Control", "no-store");
     return res;

@@ -50,11 +50,14 @@ export async function createSession(
  * not active. A session opened with a service credential is also checked against that credential
  * on every request: still there, enabled, unexpired, and admitting WebUI from `request.ip` (the
  * client address of this request, not the one it signed in from). A failed check ends the session.
+ * `request.activity: false` marks a read the browser makes on its own (a live list's timer): it is
+ * checked like any other but does not count as activity, so an open tab cannot hold off the idle
+ * timeout.
  */
 export async function findActiveSession(
   rawSessionId: string,
   now = new Date(),
-  request: { ip?: string } = {},
+  request: { ip?: string; activity?: boolean } = {},
 ): Promise<SessionUser | null> {
   if (!rawSessionId || rawSessionId.length > 128) return null;
   const db = getDb();
@@ -74,7 +77,7 @@ export async function findActiveSession(
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  if (idleFor > TOUCH_EVERY_MS) await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
+  if (request.activity !== false && idleFor > TOUCH_EVERY_MS) await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
   const { user } = row;
   // A session opened with a service credential skipped the second factor, so it never gets admin rights.
   const role = user.role === "admin" && row.authMethod !== "credential" ? "admin" : "user";

@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 /** Any user's sessions, for the console's security card (admins only); the admin's own one is marked current. */
 export async function GET(req: NextRequest, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return defineRoute({ name: "admin.user.sessions.list", access: "admin", input: z.object({}) }, async (_input, ctx) => {
+  return defineRoute({ name: "admin.user.sessions.list", polled: true, access: "admin", input: z.object({}) }, async (_input, ctx) => {
     const userId = idField.safeParse(id);
     if (!userId.success) throw notFound("User");
     const user = await findUser(userId.data);
