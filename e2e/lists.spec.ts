@@ -143,6 +143,16 @@ test("a new sign-in appears in an open sessions list, the user's own and the adm
   await expect(ownRows).toHaveCount(2);
   await elsewhere.goto("/account");
   await expect(elsewhere).toHaveURL(/\/login$/);
+
+  // Disabling the account from the console ends its sessions; the open list there shows it at once
+  // (the write re-reads the page's lists, not only its server components), then it is enabled again.
+  await admin.getByRole("button", { name: "Disable", exact: true }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Disable" }).click();
+  await expect(admin.getByTestId("sessions")).toHaveCount(0);
+  await expect(admin.getByText("Not signed in anywhere")).toBeVisible();
+  await admin.getByRole("button", { name: "Enable", exact: true }).click();
+  await admin.getByRole("alertdialog").getByRole("button", { name: "Enable" }).click();
+  await expect(admin.getByText(/is now active/)).toBeVisible();
   for (const p of [own, admin, elsewhere]) await p.context().close();
 });
 

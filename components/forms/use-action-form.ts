@@ -2,6 +2,7 @@
 import { useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useEffectEvent, useRef, useState, useTransition, type FormEvent } from "react";
+import { refreshPage } from "@/components/providers/refresh-page";
 import { useToast } from "@/components/ui/toast";
 import { useProvenAction } from "@/components/ui/use-fresh-proof";
 import { fieldErrorsOf, formLevelError, valuesOf, type ActionResult, type FormState } from "@/lib/actions/action-result";
@@ -15,7 +16,7 @@ export type ActionData<F extends (...args: never[]) => unknown> = Awaited<Return
 export type ActionFormOptions<T> = {
   /** Lists kept by TanStack Query that this write changes: invalidated after a success. */
   invalidate?: readonly QueryKey[];
-  /** Re-render the page's server components after a success (lists rendered on the server). */
+  /** Re-render the page after a success: its server components and every list on it (refreshPage). */
   refresh?: boolean;
   /** A toast after a success. */
   toast?: string | ((data: T) => string);
@@ -50,7 +51,7 @@ export function useActionForm<T>(action: FormAction<T>, options: ActionFormOptio
   const succeeded = useEffectEvent((data: T) => {
     formRef.current?.reset();
     for (const queryKey of options.invalidate ?? []) void queryClient.invalidateQueries({ queryKey });
-    if (options.refresh) router.refresh();
+    if (options.refresh) refreshPage(router, queryClient);
     if (options.toast) toast.success(typeof options.toast === "function" ? options.toast(data) : options.toast);
     options.onSuccess?.(data);
   });

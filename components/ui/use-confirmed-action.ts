@@ -1,5 +1,7 @@
 "use client";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { refreshPage } from "@/components/providers/refresh-page";
 import { useCallback } from "react";
 import { useToast } from "@/components/ui/toast";
 import { unwrapResult, type ActionResult } from "@/lib/actions/action-result";
@@ -12,15 +14,16 @@ import { useRetryWithProof } from "./use-fresh-proof";
  */
 export function useConfirmedAction() {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const toast = useToast();
   const retry = useRetryWithProof();
   return useCallback(
     async <T>(pending: Promise<ActionResult<T>> | (() => Promise<ActionResult<T>>), done: string | ((data: T) => string)): Promise<T> => {
       const data = unwrapResult(await (typeof pending === "function" ? retry(pending) : pending));
       toast.success(typeof done === "function" ? done(data) : done);
-      router.refresh();
+      refreshPage(router, queryClient);
       return data;
     },
-    [router, toast, retry],
+    [router, queryClient, toast, retry],
   );
 }
