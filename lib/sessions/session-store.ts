@@ -18,6 +18,8 @@ export type SessionUser = {
   authMethod: string;
   /** Last fresh proof of identity (see lib/auth/step-up.ts); absent or null means none. */
   verifiedAt?: Date | null;
+  /** Language and theme choices (lib/i18n): the person's own, and their domain's default language. */
+  preferences?: { locale: string | null; theme: string | null; domainLocale: string | null };
 };
 
 /** Creates a session row; returns the raw id for the cookie (the row keeps its hash). */
@@ -61,7 +63,20 @@ export async function findActiveSession(
   const id = sha256Hex(rawSessionId);
   const row = await db.session.findUnique({
     where: { id },
-    include: { user: { select: { id: true, email: true, displayName: true, role: true, status: true } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          email: true,
+          displayName: true,
+          role: true,
+          status: true,
+          locale: true,
+          theme: true,
+          domain: { select: { defaultLocale: true } },
+        },
+      },
+    },
   });
   if (!row) return null;
   const idleFor = now.getTime() - row.lastSeenAt.getTime();
@@ -86,6 +101,7 @@ export async function findActiveSession(
     sessionId: id,
     authMethod: row.authMethod,
     verifiedAt: row.verifiedAt,
+    preferences: { locale: user.locale, theme: user.theme, domainLocale: user.domain.defaultLocale },
   };
 }
 
