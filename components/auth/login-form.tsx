@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect } from "react";
 import { startPasswordLogin } from "@/lib/actions/auth/login";
@@ -12,6 +13,7 @@ type Stage = { stage: "otp" | "enrol" | "ready" };
 
 /** Email + password. The server keeps the login ticket in an HttpOnly cookie; the next step takes it. */
 export function LoginForm({ next }: { next?: string }) {
+  const t = useTranslations("auth.login");
   const router = useRouter();
   const [state, action] = useActionState<FormState<Stage>, FormData>(startPasswordLogin, idle);
   const { finish, error: finishError } = useFinishSignIn(next);
@@ -30,7 +32,7 @@ export function LoginForm({ next }: { next?: string }) {
       <Field
         name="email"
         defaultValue={valuesOf(state).email}
-        label="Email address"
+        label={t("email")}
         type="email"
         autoComplete="username"
         required
@@ -39,15 +41,15 @@ export function LoginForm({ next }: { next?: string }) {
       />
       <Field
         name="password"
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="current-password"
         required
         maxLength={256}
         error={fieldErrors?.password}
       />
-      <SubmitButton fullWidth pendingLabel="Signing in…">
-        Sign in
+      <SubmitButton fullWidth pendingLabel={t("submitting")}>
+        {t("submit")}
       </SubmitButton>
     </form>
   );
