@@ -1,3 +1,7 @@
+// next-intl finds its per-request configuration in i18n/request.ts (no locale path prefixes).
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- this file is CommonJS, as Next.js loads it
+const withNextIntl = require("next-intl/plugin")("./i18n/request.ts");
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and server-only packages stay out of the bundle.
@@ -26,4 +30,4 @@ const nextConfig = {
     ];
   },
 };
-module.exports = nextConfig;
+module.exports = withNextIntl(nextConfig);

@@ -1,8 +1,11 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ToastProvider } from "@/components/ui/toast";
+import { requestTheme } from "@/lib/i18n/request-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -18,12 +21,17 @@ export const viewport: Viewport = {
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Every page is rendered per request, so that Next.js can put proxy.ts's fresh CSP nonce on its scripts.
   await connection();
+  const [locale, theme] = await Promise.all([getLocale(), requestTheme()]);
+  // A saved theme is rendered here, on the server, so the page never flashes the other one;
+  // without one, globals.css follows prefers-color-scheme.
   return (
-    <html lang="en">
+    <html lang={locale} data-theme={theme ?? undefined}>
       <body className="bg-bg text-fg antialiased">
-        <QueryProvider>
-          <ToastProvider>{children}</ToastProvider>
-        </QueryProvider>
+        <NextIntlClientProvider>
+          <QueryProvider>
+            <ToastProvider>{children}</ToastProvider>
+          </QueryProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

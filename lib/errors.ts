@@ -1,5 +1,9 @@
+import { translateText, translateToEnglish } from "@/lib/i18n/translate-message";
+
 // The one error type domain code throws for expected failures. `code` is stable and safe to show;
 // `message` is written for the person at the other end; `fieldErrors` names form fields.
+// Messages may be message keys (lib/i18n/message-key.ts): the guard shows them in the request's
+// language, while `message` holds the English text for the CLI, logs and tests.
 export type ErrorCode =
   | "invalid_input"
   | "unauthenticated"
@@ -14,13 +18,16 @@ export type ErrorCode =
   | "internal";
 
 export class AppError extends Error {
+  /** The message as given: a message key or (not yet converted) English text. */
+  public readonly text: string;
   constructor(
     public readonly code: ErrorCode,
     message: string,
     public readonly fieldErrors?: Record<string, string[]>,
   ) {
-    super(message);
+    super(translateText(message, translateToEnglish));
     this.name = "AppError";
+    this.text = message;
   }
 }
 

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { startPasswordLogin } from "@/lib/actions/auth/login";
 import { useFinishSignIn } from "@/components/auth/use-finish-sign-in";
@@ -8,23 +9,24 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 /** Email + password. The server keeps the login ticket in an HttpOnly cookie; the next step takes it. */
 export function LoginForm({ next }: { next?: string }) {
+  const t = useTranslations("auth.login");
   const router = useRouter();
   const { finish, error: finishError } = useFinishSignIn(next);
-  const { state, formProps, fieldErrors, values } = useActionForm(startPasswordLogin, {
+  const { formProps, fieldErrors, values, formError } = useActionForm(startPasswordLogin, {
     onSuccess: ({ stage }) => {
       if (stage === "ready") void finish();
       else router.push(`/login/${stage}${next ? `?next=${encodeURIComponent(next)}` : ""}`);
     },
   });
 
-  const message = finishError ?? (state && !state.ok ? state.error.message : null);
+  const message = finishError ?? formError;
   return (
     <form {...formProps} className="space-y-4" noValidate>
       <FormMessage tone="error" message={message} />
       <Field
         name="email"
         defaultValue={values.email}
-        label="Email address"
+        label={t("email")}
         type="email"
         autoComplete="username"
         required
@@ -33,15 +35,15 @@ export function LoginForm({ next }: { next?: string }) {
       />
       <Field
         name="password"
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="current-password"
         required
         maxLength={256}
         error={fieldErrors?.password}
       />
-      <SubmitButton fullWidth pendingLabel="Signing in…">
-        Sign in
+      <SubmitButton fullWidth pendingLabel={t("submitting")}>
+        {t("submit")}
       </SubmitButton>
     </form>
   );

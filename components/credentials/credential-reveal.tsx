@@ -35,7 +35,8 @@ export function CredentialReveal({
     <div className="space-y-3" data-testid="credential-reveal">
       {qr && (
         <figure className="flex flex-col items-start gap-2 rounded-lg border border-warning/40 bg-warning-soft p-4">
-          <div className="rounded-md bg-white p-3">
+          {/* White quiet zone of at least four modules (20 px), so the code scans in dark mode too. */}
+          <div className="rounded-md bg-white p-5">
             <QRCodeSVG value={qr} size={232} level="M" role="img" aria-label={qrLabel} data-testid="credential-qr" />
           </div>
           <figcaption className="text-sm text-fg">

@@ -108,8 +108,8 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
         <ol className="list-decimal space-y-4 pl-5 text-sm">
           <li>
             <p className="mb-3">Scan this QR code with your authenticator app.</p>
-            {/* White quiet zone so the code scans in dark mode too. */}
-            <div className="inline-block rounded-md bg-white p-3" data-testid="totp-qr">
+            {/* White quiet zone of at least four modules (20 px), so the code scans in dark mode too. */}
+            <div className="inline-block rounded-md bg-white p-5" data-testid="totp-qr">
               <QRCodeSVG value={device.uri} size={184} level="M" title="QR code for your authenticator app" />
             </div>
             <div className="mt-3 space-y-1">

@@ -2,17 +2,17 @@ import type { HTMLAttributes, ReactNode } from "react";
 import { cn } from "./cn";
 
 export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, "title"> {
-  /** Optional heading; rendered as h2 unless headingLevel says otherwise. */
+  /** Optional heading; rendered as h2 unless headingLevel says otherwise (1 for a page that is one card, like sign-in). */
   title?: ReactNode;
   description?: ReactNode;
   /** Controls shown at the right of the heading (e.g. an "Add" button). */
   actions?: ReactNode;
-  headingLevel?: 2 | 3;
+  headingLevel?: 1 | 2 | 3;
 }
 
 /** Surface panel for grouping related content; a <section> when it has a title. */
 export function Card({ title, description, actions, headingLevel = 2, className, children, ...rest }: CardProps) {
-  const Heading = headingLevel === 3 ? "h3" : "h2";
+  const Heading = (["h1", "h2", "h3"] as const)[headingLevel - 1];
   const Element = title ? "section" : "div";
   return (
     <Element className={cn("rounded-lg border border-line bg-surface p-4 shadow-sm sm:p-6", className)} {...rest}>

@@ -2,11 +2,14 @@ import { z } from "zod";
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { hasFreshProof, REAUTH_REQUIRED_MESSAGE } from "@/lib/auth/fresh-proof";
 import { AppError } from "@/lib/errors";
-import type { ActionResult } from "@/lib/actions/action-result";
+import type { ActionError, ActionResult } from "@/lib/actions/action-result";
+import { messageKey } from "@/lib/i18n/message-key";
+import { translateActionError, translateToEnglish, type Translate } from "@/lib/i18n/translate-message";
 import { errorFacts } from "@/lib/log/error-facts";
 import { log } from "@/lib/log/logger";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { SessionUser } from "@/lib/sessions/session-store";
+import { zodIssueMessage } from "@/lib/validation/zod-issue-message";
 
 export type Access = "public" | "user" | "admin";
 export type GuardOptions<S extends z.ZodType, A extends Access> = {
@@ -24,28 +27,40 @@ export type GuardContext<A extends Access> = RequestContext & {
 /**
  * Shared core of the action and route wrappers: role check, zod validation, error shape.
  * Expected failures (AppError) become typed errors; anything else is logged and answered with a
- * generic message, so stack traces and internals never reach a client.
+ * generic message, so stack traces and internals never reach a client. Messages that are message
+ * keys (AppError's, zod's) are answered in the request's language by `who.translate`, English
+ * without one.
  */
 export async function runGuarded<S extends z.ZodType, T, A extends Access>(
   opts: GuardOptions<S, A> & { readOnly?: boolean },
   raw: unknown,
-  who: { user: SessionUser | null; request: RequestContext; now?: Date },
+  who: { user: SessionUser | null; request: RequestContext; now?: Date; translate?: Translate },
   handler: (input: z.output<S>, ctx: GuardContext<A>) => Promise<T>,
 ): Promise<ActionResult<T>> {
+  const result = await runChecked(opts, raw, who, handler);
+  return result.ok ? result : { ok: false, error: translateActionError(result.error, who.translate ?? translateToEnglish) };
+}
+
+async function runChecked<S extends z.ZodType, T, A extends Access>(
+  opts: GuardOptions<S, A> & { readOnly?: boolean },
+  raw: unknown,
+  who: { user: SessionUser | null; request: RequestContext; now?: Date },
+  handler: (input: z.output<S>, ctx: GuardContext<A>) => Promise<T>,
+): Promise<{ ok: true; data: T } | { ok: false; error: ActionError }> {
   const { user, request } = who;
   try {
-    if (opts.access !== "public" && !user) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
-    if (opts.access === "admin" && user?.role !== "admin") throw new AppError("forbidden", "This needs an administrator.");
+    if (opts.access !== "public" && !user) throw new AppError("unauthenticated", messageKey("errors.sessionEnded"));
+    if (opts.access === "admin" && user?.role !== "admin") throw new AppError("forbidden", messageKey("errors.adminOnly"));
     // A session opened with a service credential skipped the second factor: it may use the web UI
     // but not change the account (credentials, devices, codes, password, sessions).
     if (opts.access !== "public" && !opts.readOnly && user?.authMethod === "credential") {
-      throw new AppError("forbidden", "You signed in with an app password. Sign in with your account password to change account settings.");
+      throw new AppError("forbidden", messageKey("errors.credentialSession"));
     }
-    const parsed = opts.input.safeParse(raw);
+    const parsed = opts.input.safeParse(raw, { error: zodIssueMessage });
     if (!parsed.success) {
       const fieldErrors: Record<string, string[]> = {};
       for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-      return { ok: false, error: { code: "invalid_input", message: "Check the highlighted fields.", fieldErrors, values: echoable(raw) } };
+      return { ok: false, error: { code: "invalid_input", message: messageKey("errors.checkFields"), fieldErrors, values: echoable(raw) } };
     }
     if (opts.freshProof && (!user || !hasFreshProof(user, who.now ?? new Date()))) {
       throw new AppError("reauth_required", REAUTH_REQUIRED_MESSAGE);
@@ -55,13 +70,13 @@ export async function runGuarded<S extends z.ZodType, T, A extends Access>(
     return { ok: true, data };
   } catch (e) {
     if (e instanceof AppError)
-      return { ok: false, error: { code: e.code, message: e.message, fieldErrors: e.fieldErrors, values: echoable(raw) } };
+      return { ok: false, error: { code: e.code, message: e.text, fieldErrors: e.fieldErrors, values: echoable(raw) } };
     // next/navigation's redirect() and notFound() work by throwing: let them through.
     if (e && typeof e === "object" && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_")) throw e;
     log.error("action.failed", { action: opts.name, ...errorFacts(e) });
     return {
       ok: false,
-      error: { code: "internal", message: "Something went wrong. Try again; if it keeps happening, tell an administrator." },
+      error: { code: "internal", message: messageKey("errors.internal") },
     };
   }
 }

@@ -3,6 +3,7 @@ import type { ActionResult } from "@/lib/actions/action-result";
 import { formDataToObject, runGuarded, type Access, type GuardContext, type GuardOptions } from "@/lib/actions/run-guarded";
 import { getCurrentUser } from "@/lib/auth/current-session";
 import { requestContext } from "@/lib/http/request-context";
+import { requestTranslator } from "@/lib/i18n/request-translator";
 
 /**
  * Wraps a server action: session + role + zod input + typed error shape. The result works both as
@@ -16,7 +17,7 @@ export function defineAction<S extends z.ZodType, T, A extends Access>(
   return async (...args) => {
     const last = args[args.length - 1];
     const raw = last instanceof FormData ? formDataToObject(last) : last;
-    const [user, request] = await Promise.all([getCurrentUser(), requestContext()]);
-    return runGuarded(opts, raw, { user, request }, handler);
+    const [user, request, translate] = await Promise.all([getCurrentUser(), requestContext(), requestTranslator()]);
+    return runGuarded(opts, raw, { user, request, translate }, handler);
   };
 }

@@ -5,10 +5,10 @@ import { checkAccountPassword, INVALID_CREDENTIALS_MESSAGE, recordPasswordCheck 
 import { verifyServiceCredential } from "@/lib/credentials/verify-credential";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 
-export const ENROLMENT_OVERDUE_MESSAGE =
-  "Your account needs two-factor authentication, and the time to set it up has passed. Ask an administrator for an auth link.";
+export const ENROLMENT_OVERDUE_MESSAGE = messageKey("errors.enrolmentOverdue");
 
 /**
  * The password step of web sign-in. The secret may be the account's password or a service

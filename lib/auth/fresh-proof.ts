@@ -1,3 +1,4 @@
+import { messageKey } from "@/lib/i18n/message-key";
 import type { SessionUser } from "@/lib/sessions/session-store";
 
 // "Sudo mode": sensitive self-service actions (new credentials, authenticator devices, recovery
@@ -5,7 +6,7 @@ import type { SessionUser } from "@/lib/sessions/session-store";
 // re-entering the password or a code in the re-authentication dialog is another.
 export const FRESH_PROOF_MS = 10 * 60 * 1000;
 
-export const REAUTH_REQUIRED_MESSAGE = "Confirm it's you to continue: enter your password or a code.";
+export const REAUTH_REQUIRED_MESSAGE = messageKey("errors.reauthRequired");
 
 /**
  * Whether the session proved who it is within the last 10 minutes. Sessions opened with a service

@@ -1,3 +1,4 @@
+import { messageKey } from "@/lib/i18n/message-key";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { verifyAgainstDecoy, verifyPassword } from "@/lib/passwords/hash-password";
@@ -5,7 +6,7 @@ import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 import { typedAddress } from "@/lib/throttle/throttle-keys";
 
-export const INVALID_CREDENTIALS_MESSAGE = "The email address or password is not right.";
+export const INVALID_CREDENTIALS_MESSAGE = messageKey("errors.invalidCredentials");
 
 export type VerifiedAccount = { id: string; email: string; role: string; domainId: string };
 export type PasswordCheck = { email: string; account: VerifiedAccount | null; userId?: string; reason: string | null };

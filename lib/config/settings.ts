@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { SUPPORTED_LOCALES, type Locale } from "@/lib/i18n/locales";
 import { parseIpRanges } from "@/lib/net/cidr";
 
 // Every setting Gatehouse reads from the environment, validated once. An invalid value stops the
@@ -26,6 +27,8 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters").max(4096).optional(),
   GATE_SECRET: z.string().min(16, "must be at least 16 characters").max(4096).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // The language when neither the person, the browser nor the domain names one Gatehouse speaks.
+  DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES, { error: `must be one of ${SUPPORTED_LOCALES.join(", ")}` }).default("en"),
   // Proxies whose X-Forwarded-For is believed (comma-separated IPs or CIDRs); scripts/web-server.ts applies it.
   TRUSTED_PROXIES: z
     .string()
@@ -55,6 +58,7 @@ export type Settings = {
   authSecret: string | undefined;
   gateSecret: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error";
+  defaultLocale: Locale;
 };
 
 export class SettingsError extends Error {}
@@ -83,6 +87,7 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     authSecret: s.AUTH_SECRET,
     gateSecret: s.GATE_SECRET,
     logLevel: s.LOG_LEVEL,
+    defaultLocale: s.DEFAULT_LOCALE,
   };
 }
 

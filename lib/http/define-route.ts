@@ -7,6 +7,9 @@ import { getSettings } from "@/lib/config/settings";
 import { readJsonBody } from "@/lib/http/read-json-body";
 import { contextFromHeaders } from "@/lib/http/request-context";
 import { isSameOrigin } from "@/lib/http/same-origin";
+import { messageKey } from "@/lib/i18n/message-key";
+import { requestTranslator } from "@/lib/i18n/request-translator";
+import { translateText } from "@/lib/i18n/translate-message";
 
 const STATUS: Record<ActionError["code"], number> = {
   invalid_input: 400,
@@ -38,8 +41,12 @@ export function defineRoute<S extends z.ZodType, T, A extends Access>(
 ) {
   return async (req: NextRequest): Promise<NextResponse> => {
     const isRead = req.method === "GET" || req.method === "HEAD";
+    const translate = await requestTranslator();
     if (!isRead && !sameOrigin(req)) {
-      return NextResponse.json({ ok: false, error: { code: "forbidden", message: "Cross-origin request refused." } }, { status: 403 });
+      return NextResponse.json(
+        { ok: false, error: { code: "forbidden", message: translateText(messageKey("errors.crossOrigin"), translate) } },
+        { status: 403 },
+      );
     }
     let raw: unknown = Object.fromEntries(req.nextUrl.searchParams);
     if (!isRead) {
@@ -49,7 +56,12 @@ export function defineRoute<S extends z.ZodType, T, A extends Access>(
       raw = body.value;
     }
     const request = contextFromHeaders(req.headers);
-    const result = await runGuarded({ ...opts, readOnly: isRead }, raw, { user: await getCurrentUser(!polled), request }, handler);
+    const result = await runGuarded(
+      { ...opts, readOnly: isRead },
+      raw,
+      { user: await getCurrentUser(!polled), request, translate },
+      handler,
+    );
     const res = NextResponse.json(result, { status: result.ok ? 200 : STATUS[result.error.code] });
     res.headers.set("Cache-Control", "no-store");
     return res;

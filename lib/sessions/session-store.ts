@@ -18,7 +18,20 @@ export type SessionUser = {
   authMethod: string;
   /** Last fresh proof of identity (see lib/auth/step-up.ts); absent or null means none. */
   verifiedAt?: Date | null;
+  /** Language and theme choices (lib/i18n): the person's own, and their domain's default language. */
+  preferences?: { locale: string | null; theme: string | null; domainLocale: string | null };
+  /** When the session was last counted as active (see touchSession). */
+  lastSeenAt?: Date;
 };
+
+/**
+ * Counts a request as the person's activity: moves the session's idle clock (at most once a
+ * minute, to spare the database a write per request).
+ */
+export async function touchSession(user: SessionUser, now = new Date()): Promise<void> {
+  if (user.lastSeenAt && now.getTime() - user.lastSeenAt.getTime() <= TOUCH_EVERY_MS) return;
+  await getDb().session.updateMany({ where: { id: user.sessionId }, data: { lastSeenAt: now } });
+}
 
 /** Creates a session row; returns the raw id for the cookie (the row keeps its hash). */
 export async function createSession(
@@ -64,7 +77,20 @@ export async function findActiveSession(
   const id = sha256Hex(rawSessionId);
   const row = await db.session.findUnique({
     where: { id },
-    include: { user: { select: { id: true, email: true, displayName: true, role: true, status: true } } },
+    include: {
+      user: {
+        select: {
+          id: true,
+          email: true,
+          displayName: true,
+          role: true,
+          status: true,
+          locale: true,
+          theme: true,
+          domain: { select: { defaultLocale: true } },
+        },
+      },
+    },
   });
   if (!row) return null;
   const idleFor = now.getTime() - row.lastSeenAt.getTime();
@@ -77,11 +103,10 @@ export async function findActiveSession(
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  if (request.activity !== false && idleFor > TOUCH_EVERY_MS) await db.session.updateMany({ where: { id }, data: { lastSeenAt: now } });
   const { user } = row;
   // A session opened with a service credential skipped the second factor, so it never gets admin rights.
   const role = user.role === "admin" && row.authMethod !== "credential" ? "admin" : "user";
-  return {
+  const found: SessionUser = {
     id: user.id,
     email: user.email,
     displayName: user.displayName,
@@ -89,7 +114,11 @@ export async function findActiveSession(
     sessionId: id,
     authMethod: row.authMethod,
     verifiedAt: row.verifiedAt,
+    preferences: { locale: user.locale, theme: user.theme, domainLocale: user.domain.defaultLocale },
+    lastSeenAt: row.lastSeenAt,
   };
+  if (request.activity !== false) await touchSession(found, now);
+  return found;
 }
 
 export async function deleteSessionByRawId(rawSessionId: string): Promise<void> {

@@ -1,35 +1,35 @@
 import { z } from "zod";
+import { messageKey } from "@/lib/i18n/message-key";
 import { PASSWORD_MAX } from "@/lib/passwords/password-policy";
 
 // Field schemas shared by forms, route handlers and the CLI. Every field is length-capped so
-// oversize input is refused before any work.
+// oversize input is refused before any work. Messages are message keys, answered in the
+// request's language by the guard (lib/actions/run-guarded.ts).
+const tooLong = (max: number) => messageKey("validation.tooLong", { max });
 export const emailField = z
   .string()
   .trim()
-  .max(254, "Use at most 254 characters.")
+  .max(254, tooLong(254))
   .toLowerCase()
-  .pipe(z.email("Enter an email address such as name@example.com."));
+  .pipe(z.email(messageKey("validation.emailInvalid")));
 
 export const domainNameField = z
   .string()
   .trim()
   .toLowerCase()
-  .max(253, "Use at most 253 characters.")
-  .regex(
-    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/,
-    "Enter a domain name such as example.com.",
-  );
+  .max(253, tooLong(253))
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/, messageKey("validation.domainInvalid"));
 
-export const displayNameField = z.string().trim().max(128, "Use at most 128 characters.");
+export const displayNameField = z.string().trim().max(128, tooLong(128));
 
 /** A password as typed: not trimmed, not case-folded; policy is checked separately. */
-export const passwordField = z.string().min(1, "Enter a password.").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`);
+export const passwordField = z.string().min(1, messageKey("validation.passwordRequired")).max(PASSWORD_MAX, tooLong(PASSWORD_MAX));
 
 export const idField = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, "Invalid id.");
+  .regex(/^[A-Za-z0-9_-]+$/, messageKey("validation.idInvalid"));
 
 export const roleField = z.enum(["admin", "user"]);
 

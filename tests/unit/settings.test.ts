@@ -9,12 +9,15 @@ test("defaults follow DESIGN.md", () => {
   assert.equal(s.databaseKind, "sqlite");
   assert.equal(s.publicUrl, "http://localhost:3000");
   assert.equal(s.secureCookies, false);
+  assert.equal(s.defaultLocale, "en");
 });
 
 test("an invalid value names the variable", () => {
   assert.throws(() => parseSettings({ PORT: "70000" }), /invalid setting PORT/);
   assert.throws(() => parseSettings({ DATABASE_URL: "mysql://x" }), /invalid setting DATABASE_URL/);
   assert.throws(() => parseSettings({ AUTH_SECRET: "short" }), /invalid setting AUTH_SECRET/);
+  assert.throws(() => parseSettings({ DEFAULT_LOCALE: "fr" }), /invalid setting DEFAULT_LOCALE: must be one of en, it, de/);
+  assert.equal(parseSettings({ DEFAULT_LOCALE: "de" }).defaultLocale, "de");
 });
 
 test("https PUBLIC_URL turns on secure cookies", () => {

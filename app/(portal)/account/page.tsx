@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { PreferencesForm } from "@/components/account/preferences-form";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-session";
 import { countRevocableCredentials } from "@/lib/credentials/count-revocable-credentials";
+import { isLocale, isTheme } from "@/lib/i18n/locales";
 import { findUser } from "@/lib/users/find-user";
 
 export const metadata: Metadata = { title: "Your account" };
@@ -11,6 +14,8 @@ export const metadata: Metadata = { title: "Your account" };
 export default async function AccountPage() {
   const session = await requireUser();
   const [user, revocable] = await Promise.all([findUser(session.id), countRevocableCredentials(session.id)]);
+  const t = await getTranslations("account.preferences");
+  const { locale, theme } = session.preferences ?? {};
   const facts: [string, string][] = [
     ["Email address", user.email],
     ["Name", user.displayName || "—"],
@@ -34,6 +39,9 @@ export default async function AccountPage() {
       </Card>
       <Card title="Change password" description="Your other signed-in devices will be signed out.">
         <ChangePasswordForm credentials={revocable.credentials} />
+      </Card>
+      <Card title={t("title")} description={t("description")}>
+        <PreferencesForm locale={isLocale(locale) ? locale : null} theme={isTheme(theme) ? theme : null} />
       </Card>
     </div>
   );
