@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { MigrationError, type Migration, type MigrationStore } from "./migrate";
+import { MigrationError, type Migration, type MigrationStore } from "./migration-store";
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" VARCHAR(36) PRIMARY KEY NOT NULL, "checksum" VARCHAR(64) NOT NULL, "finished_at" TIMESTAMPTZ,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { closeSync, mkdirSync, openSync } from "node:fs";
-import { MigrationError, type DatabaseTarget, type Migration, type MigrationStore } from "./migrate";
+import { MigrationError, type DatabaseTarget, type Migration, type MigrationStore } from "./migration-store";
 
 const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
     "id" TEXT PRIMARY KEY NOT NULL, "checksum" TEXT NOT NULL, "finished_at" DATETIME,

@@ -2,6 +2,14 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Settings } from "@/lib/config/settings";
+import {
+  MigrationError,
+  type AppliedRow,
+  type DatabaseTarget,
+  type Migration,
+  type MigrationOptions,
+  type MigrationResult,
+} from "./migration-store";
 
 // Applies prisma/migrations/<provider>/*/migration.sql in name order, each in its own transaction,
 // and records them in Prisma's own _prisma_migrations table with Prisma's checksum (sha256 of the
@@ -10,37 +18,15 @@ import type { Settings } from "@/lib/config/settings";
 // Before applying anything, the migrations the database has are checked against the files: an
 // applied migration edited since, or one this code does not have (newer code ran), stops us.
 
-export type Migration = { name: string; sql: string; checksum: string };
-export type MigrationResult = { applied: string[]; alreadyApplied: number };
-export type DatabaseTarget = Pick<Settings, "databaseKind" | "databaseUrl" | "dataDir" | "sqlitePath">;
-export type MigrationOptions = {
-  /**
-   * "refuse": apply migrations only to a new, empty database; a used one with pending migrations
-   * is refused (the CLI: a newer CLI must not change the schema under an older running server).
-   */
-  usedDatabase?: "migrate" | "refuse";
-};
-
-/** An expected, operator-facing failure: the message is one line and says what to do. */
-export class MigrationError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "MigrationError";
-  }
-}
-
-/** A row of _prisma_migrations that is not rolled back; finished is false for a failed attempt. */
-export type AppliedRow = { name: string; checksum: string; finished: boolean };
-
-/** What each database driver provides; runMigrations holds the rules. */
-export type MigrationStore = {
-  appliedRows(): Promise<AppliedRow[]>;
-  /** Whether the database has any table besides _prisma_migrations. */
-  hasTables(): Promise<boolean>;
-  /** Applies and records one migration in one transaction; false when another process did it first. */
-  apply(m: Migration): Promise<boolean>;
-  close(): Promise<void>;
-};
+export {
+  MigrationError,
+  type AppliedRow,
+  type DatabaseTarget,
+  type Migration,
+  type MigrationOptions,
+  type MigrationResult,
+  type MigrationStore,
+} from "./migration-store";
 
 export function loadMigrations(kind: Settings["databaseKind"], root = process.env.GATEHOUSE_ROOT ?? process.cwd()): Migration[] {
   const dir = path.join(root, "prisma", "migrations", kind);

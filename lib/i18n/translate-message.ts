@@ -2,7 +2,6 @@
 import { createTranslator } from "use-intl/core";
 import { parseMessageKey, type MessageParams } from "@/lib/i18n/message-key";
 import { messagesFor } from "@/lib/i18n/messages";
-import type { ActionError } from "@/lib/actions/action-result";
 
 /** A translator for whole keys ("errors.internal"), as next-intl's getTranslations() returns. */
 export type Translate = (key: string, params?: MessageParams) => string;
@@ -22,12 +21,4 @@ export function translateText(text: string, translate: Translate): string {
   } catch {
     return translateToEnglish(parsed.key, parsed.params);
   }
-}
-
-/** The message and every field message of an action error, in the given language. */
-export function translateActionError(error: ActionError, translate: Translate): ActionError {
-  const fieldErrors = error.fieldErrors
-    ? Object.fromEntries(Object.entries(error.fieldErrors).map(([field, list]) => [field, list.map((m) => translateText(m, translate))]))
-    : undefined;
-  return { ...error, message: translateText(error.message, translate), ...(fieldErrors ? { fieldErrors } : {}) };
 }
