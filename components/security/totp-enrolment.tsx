@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { QRCodeSVG } from "qrcode.react";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { RecoveryCodesPanel } from "@/components/security/recovery-codes-panel";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -54,6 +54,18 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
   const [pending, startTransition] = useTransition();
   const retry = useRetryWithProof();
   const baseId = useId();
+  // Each step replaces the one before, with the focused control in it: move focus into the new
+  // step, so keyboard and screen reader users go on from there, not from the top of the page.
+  const stepRef = useRef<HTMLElement>(null);
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    if (step.name === "details") stepRef.current?.querySelector<HTMLInputElement>("input[name=label]")?.focus();
+    if (step.name === "codes") stepRef.current?.focus();
+  }, [step.name]);
 
   function submitDetails(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -94,7 +106,7 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
 
   if (step.name === "codes") {
     return (
-      <div className="space-y-3">
+      <div ref={(el) => void (stepRef.current = el)} tabIndex={-1} className="space-y-3 outline-none">
         <FormMessage tone="success" message={t("turnedOn")} />
         <RecoveryCodesPanel codes={step.codes} account={account} onDone={onDone} />
       </div>
@@ -167,7 +179,7 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
   }
 
   return (
-    <form onSubmit={submitDetails} className="max-w-md space-y-4" noValidate>
+    <form ref={(el) => void (stepRef.current = el)} onSubmit={submitDetails} className="max-w-md space-y-4" noValidate>
       <FormMessage tone="error" message={errors.form} />
       <Field
         name="label"
