@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { cli, serverLog } from "./support/server";
 import { enrolAtSignIn, enterCode, signIn, signOut } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";
@@ -16,7 +17,8 @@ test("the setup link from the server output creates the first admin, once", asyn
   const link = serverLog().match(/https?:\/\/\S+\/setup\/[A-Za-z0-9_-]+/)?.[0];
   expect(link, "the server printed a setup link").toBeTruthy();
   await page.goto(new URL(link!).pathname);
-  await expect(page.getByRole("heading", { name: "Create the first administrator" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Create the first administrator", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByLabel("Email address").fill(ADMIN.email);
   await page.getByLabel("Display name").fill("Ada Admin");
   await page.getByLabel("Password").fill("1qaz2wsx3edc4rfv");
@@ -27,13 +29,16 @@ test("the setup link from the server output creates the first admin, once", asyn
   await expect(page.getByText(`Administrator ${ADMIN.email} created.`)).toBeVisible();
 
   await page.goto(new URL(link!).pathname);
-  await expect(page.getByRole("heading", { name: "This setup link cannot be used" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "This setup link cannot be used", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("the first admin must add an authenticator app at the first sign-in, then creates a user with a password", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
   await expect(page).toHaveURL(/\/login\/enrol$/);
   await expect(page.getByText("Your account needs a second factor.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Set up two-factor authentication", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
   ({ secret: adminSecret } = await enrolAtSignIn(page, "Admin phone"));
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("heading", { name: "Users", level: 1 })).toBeVisible();

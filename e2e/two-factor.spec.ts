@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { computeTotp } from "@/lib/two-factor/devices/totp-code";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { cli, createAccount, resetThrottle, sql } from "./support/server";
 import { signIn, signOut } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";
@@ -39,6 +40,7 @@ test("an admin requires 2FA: the user is sent to enrolment right after the passw
     .click();
   secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+  await expectNoAxeViolations(page);
   await page
     .getByLabel(/code/i)
     .first()
@@ -61,9 +63,12 @@ test("an admin requires 2FA: the user is sent to enrolment right after the passw
 test("the OTP step refuses a wrong code, accepts a right one, and can trust the device", async ({ page }) => {
   await passwordStep(page);
   await expect(page).toHaveURL(/\/login\/otp$/);
+  await expect(page.getByRole("heading", { name: "Enter your code", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByLabel("Code").fill("000000");
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByLabel("Code")).toHaveAccessibleDescription(/not right/);
+  await expectNoAxeViolations(page);
   await page.getByLabel("Code").fill(freshCode(1));
   await page.getByLabel("Trust this device and IP address").check();
   await page.getByRole("button", { name: "Verify" }).click();

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
@@ -11,6 +12,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 
 export function OtpForm({ next }: { next?: string }) {
+  const t = useTranslations("auth.otp");
   const router = useRouter();
   const { finish, error } = useFinishSignIn(next);
   const { state, formProps, fieldErrors, formError } = useActionForm(verifyOtpAction, { onSuccess: () => void finish() });
@@ -23,22 +25,22 @@ export function OtpForm({ next }: { next?: string }) {
       <FormMessage tone="error" message={error ?? formError} />
       <Field
         name="code"
-        label="Code"
+        label={t("code")}
         inputMode="text"
         autoComplete="one-time-code"
         autoFocus
         required
         maxLength={64}
-        hint="6 or 8 digits from your app, or a recovery code like abcde-fghjk."
+        hint={t("codeHint")}
         error={fieldErrors?.code}
       />
-      <Checkbox name="trust" label="Trust this device and IP address" hint="You will not be asked for a code here for a while." />
-      <SubmitButton fullWidth pendingLabel="Checking…">
-        Verify
+      <Checkbox name="trust" label={t("trust")} hint={t("trustHint")} />
+      <SubmitButton fullWidth pendingLabel={t("submitting")}>
+        {t("submit")}
       </SubmitButton>
       <p className="text-center text-sm">
         <Link href="/login" className="underline">
-          Start again
+          {t("startAgain")}
         </Link>
       </p>
     </form>

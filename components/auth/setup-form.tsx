@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { completeSetupAction } from "@/lib/actions/auth/setup";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -7,13 +8,14 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 
 export function SetupForm({ token }: { token: string }) {
+  const t = useTranslations("auth.setup");
   const { state, formProps, fieldErrors: errors, formError, values } = useActionForm(completeSetupAction);
   if (state?.ok) {
     return (
       <div className="space-y-4">
-        <FormMessage tone="success" message={`Administrator ${state.data.email} created.`} />
+        <FormMessage tone="success" message={t("created", { email: state.data.email })} />
         <Link className="font-medium underline" href="/login">
-          Sign in
+          {t("signIn")}
         </Link>
       </div>
     );
@@ -25,7 +27,7 @@ export function SetupForm({ token }: { token: string }) {
       <Field
         name="email"
         defaultValue={values.email}
-        label="Email address"
+        label={t("email")}
         type="email"
         autoComplete="username"
         required
@@ -35,23 +37,23 @@ export function SetupForm({ token }: { token: string }) {
       <Field
         name="displayName"
         defaultValue={values.displayName}
-        label="Display name"
+        label={t("displayName")}
         autoComplete="name"
         maxLength={128}
         error={errors?.displayName}
       />
       <Field
         name="password"
-        label="Password"
+        label={t("password")}
         type="password"
         autoComplete="new-password"
         required
         maxLength={256}
-        hint="At least 15 characters (8 once two-factor sign-in is on); a long passphrase is best. Common passwords are refused."
+        hint={t("passwordHint")}
         error={errors?.password}
       />
-      <SubmitButton fullWidth pendingLabel="Creating…">
-        Create administrator
+      <SubmitButton fullWidth pendingLabel={t("submitting")}>
+        {t("submit")}
       </SubmitButton>
     </form>
   );

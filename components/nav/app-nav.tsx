@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useState } from "react";
@@ -25,7 +26,7 @@ export function findCurrentHref(pathname: string, items: NavItem[]): string | un
 
 export interface AppNavProps {
   items: NavItem[];
-  /** Accessible name of the nav landmark, e.g. "Admin" or "Account". */
+  /** Accessible name of the nav landmark, e.g. "Admin navigation"; "Main navigation" without one. */
   label?: string;
 }
 
@@ -33,7 +34,8 @@ export interface AppNavProps {
  * Primary navigation: a row of links on wide screens, a toggled list under a
  * Menu button on phones. Must sit inside a position: relative header.
  */
-export function AppNav({ items, label = "Main" }: AppNavProps) {
+export function AppNav({ items, label }: AppNavProps) {
+  const t = useTranslations("nav");
   const pathname = usePathname() ?? "";
   const currentHref = findCurrentHref(pathname, items);
   const [open, setOpen] = useState(false);
@@ -49,7 +51,7 @@ export function AppNav({ items, label = "Main" }: AppNavProps) {
   }, [open]);
 
   return (
-    <nav aria-label={label}>
+    <nav aria-label={label ?? t("mainNavigation")}>
       <button
         type="button"
         className="inline-flex min-h-10 items-center gap-2 rounded-md border border-line px-3 text-sm font-medium md:hidden"
@@ -58,7 +60,7 @@ export function AppNav({ items, label = "Main" }: AppNavProps) {
         onClick={() => setOpen((value) => !value)}
       >
         <span aria-hidden="true">{open ? "✕" : "☰"}</span>
-        Menu
+        {t("menu")}
       </button>
       {/* One list for all widths (no duplicate links): collapsible below md, always shown above. */}
       <ul

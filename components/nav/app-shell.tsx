@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav, type NavItem } from "./app-nav";
@@ -20,21 +21,23 @@ export interface AppShellProps {
 
 /** Page frame for the portal and admin console: top bar, responsive nav, skip link, <main id="main">. */
 export function AppShell({ nav, children, signOut, user, area, homeHref = "/" }: AppShellProps) {
+  const t = useTranslations("nav");
+  const common = useTranslations("common");
   return (
     <div className="flex min-h-dvh flex-col">
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-surface focus:px-4 focus:py-2 focus:text-fg focus:shadow-lg"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
       <header className="relative border-b border-line bg-surface">
         <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 md:gap-x-4 py-2 sm:px-6">
           <Link href={homeHref} className="mr-auto flex items-baseline gap-2 py-2 text-fg no-underline md:mr-0">
-            <span className="text-base font-semibold tracking-tight">Gatehouse</span>
+            <span className="text-base font-semibold tracking-tight">{common("appName")}</span>
             {area && <span className="text-sm text-muted">{area}</span>}
           </Link>
-          <AppNav items={nav} label={area ? `${area} navigation` : "Main navigation"} />
+          <AppNav items={nav} label={area ? t("areaNavigation", { area }) : t("mainNavigation")} />
           <div className="flex items-center gap-3 md:ml-auto">
             {user && <span className="hidden max-w-56 truncate text-sm text-muted lg:inline">{user}</span>}
             {signOut}

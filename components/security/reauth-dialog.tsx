@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
 import { reauthenticateAction } from "@/lib/actions/session/reauthenticate";
 import { Button } from "@/components/ui/button";
@@ -44,6 +45,7 @@ type Errors = { field?: string[]; form?: string | null };
 
 function ReauthDialog(props: { open: boolean; hasSecondFactor: boolean; onProven: () => void; onSettled: (proven: boolean) => void }) {
   const { open, hasSecondFactor, onProven, onSettled } = props;
+  const t = useTranslations("auth.reauth");
   const [method, setMethod] = useState<"password" | "code">("password");
   const [errors, setErrors] = useState<Errors>({});
   const [pending, startTransition] = useTransition();
@@ -108,13 +110,9 @@ function ReauthDialog(props: { open: boolean; hasSecondFactor: boolean; onProven
       open={open}
       onClose={onClose}
       onConfirm={() => formRef.current?.requestSubmit()}
-      title="Confirm it's you"
-      description={
-        method === "password"
-          ? "This change needs your password, because you have not entered it in the last 10 minutes."
-          : "Enter a code from your authenticator app, or one of your recovery codes."
-      }
-      confirmLabel="Confirm"
+      title={t("title")}
+      description={method === "password" ? t("passwordDescription") : t("codeDescription")}
+      confirmLabel={t("confirm")}
       confirmVariant="primary"
       pending={pending}
       error={errors.form}
@@ -125,7 +123,7 @@ function ReauthDialog(props: { open: boolean; hasSecondFactor: boolean; onProven
             key="password"
             name="password"
             type="password"
-            label="Password"
+            label={t("password")}
             autoComplete="current-password"
             maxLength={256}
             required
@@ -135,18 +133,18 @@ function ReauthDialog(props: { open: boolean; hasSecondFactor: boolean; onProven
           <Field
             key="code"
             name="code"
-            label="Code"
+            label={t("code")}
             inputMode="text"
             autoComplete="one-time-code"
             maxLength={64}
             required
-            hint="6 or 8 digits from the app, or a recovery code such as abcde-12345."
+            hint={t("codeHint")}
             error={errors.field}
           />
         )}
         {hasSecondFactor && (
           <Button variant="ghost" size="sm" disabled={pending} onClick={() => switchTo(method === "password" ? "code" : "password")}>
-            {method === "password" ? "Use a code instead" : "Use your password instead"}
+            {method === "password" ? t("useCode") : t("usePassword")}
           </Button>
         )}
       </form>

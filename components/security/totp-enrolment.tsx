@@ -1,6 +1,7 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { QRCodeSVG } from "qrcode.react";
-import { useId, useState, useTransition, type FormEvent } from "react";
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { RecoveryCodesPanel } from "@/components/security/recovery-codes-panel";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -47,11 +48,24 @@ function errorsOf(result: ActionResult<unknown>): Errors {
  * by the enrolment step of sign-in, each passing its own server actions.
  */
 export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: TotpEnrolmentProps) {
+  const t = useTranslations("auth.totpEnrolment");
   const [step, setStep] = useState<Step>({ name: "details" });
   const [errors, setErrors] = useState<Errors>({});
   const [pending, startTransition] = useTransition();
   const retry = useRetryWithProof();
   const baseId = useId();
+  // Each step replaces the one before, with the focused control in it: move focus into the new
+  // step, so keyboard and screen reader users go on from there, not from the top of the page.
+  const stepRef = useRef<HTMLElement>(null);
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    if (step.name === "details") stepRef.current?.querySelector<HTMLInputElement>("input[name=label]")?.focus();
+    if (step.name === "codes") stepRef.current?.focus();
+  }, [step.name]);
 
   function submitDetails(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -92,8 +106,8 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
 
   if (step.name === "codes") {
     return (
-      <div className="space-y-3">
-        <FormMessage tone="success" message="Your authenticator app is on. From now on, sign-in asks for a code from it." />
+      <div ref={(el) => void (stepRef.current = el)} tabIndex={-1} className="space-y-3 outline-none">
+        <FormMessage tone="success" message={t("turnedOn")} />
         <RecoveryCodesPanel codes={step.codes} account={account} onDone={onDone} />
       </div>
     );
@@ -107,13 +121,13 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
         <FormMessage tone="error" message={errors.form} />
         <ol className="list-decimal space-y-4 pl-5 text-sm">
           <li>
-            <p className="mb-3">Scan this QR code with your authenticator app.</p>
+            <p className="mb-3">{t("scan")}</p>
             {/* White quiet zone of at least four modules (20 px), so the code scans in dark mode too. */}
             <div className="inline-block rounded-md bg-white p-5" data-testid="totp-qr">
-              <QRCodeSVG value={device.uri} size={184} level="M" title="QR code for your authenticator app" />
+              <QRCodeSVG value={device.uri} size={184} level="M" title={t("qrTitle")} />
             </div>
             <div className="mt-3 space-y-1">
-              <p className="text-muted">Cannot scan it? Enter this key in the app instead:</p>
+              <p className="text-muted">{t("cannotScan")}</p>
               <div className="flex flex-wrap items-center gap-2">
                 <code
                   id={secretId}
@@ -122,10 +136,10 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
                 >
                   {device.secret}
                 </code>
-                <CopyButton text={device.secret} targetId={secretId} label="setup key" />
+                <CopyButton text={device.secret} targetId={secretId} label={t("setupKey")} />
               </div>
               <p className="text-xs text-muted">
-                Time-based · {options.algorithm} · {options.digits} digits · every {options.period} seconds
+                {t("optionsSummary", { algorithm: options.algorithm, digits: options.digits, period: options.period })}
               </p>
             </div>
           </li>
@@ -133,7 +147,7 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
             <form onSubmit={(e) => submitCode(e, device.deviceId)} className="max-w-xs space-y-3" noValidate>
               <Field
                 name="code"
-                label="Code from the app"
+                label={t("code")}
                 inputMode="numeric"
                 autoComplete="one-time-code"
                 pattern="[0-9 ]*"
@@ -143,8 +157,8 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
                 error={errors.fields?.code}
               />
               <div className="flex flex-wrap gap-2">
-                <Button type="submit" pending={pending} pendingLabel="Checking…">
-                  Verify and turn on
+                <Button type="submit" pending={pending} pendingLabel={t("verifying")}>
+                  {t("verify")}
                 </Button>
                 <Button
                   variant="ghost"
@@ -154,7 +168,7 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
                     setStep({ name: "details" });
                   }}
                 >
-                  Start over
+                  {t("startOver")}
                 </Button>
               </div>
             </form>
@@ -165,31 +179,31 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
   }
 
   return (
-    <form onSubmit={submitDetails} className="max-w-md space-y-4" noValidate>
+    <form ref={(el) => void (stepRef.current = el)} onSubmit={submitDetails} className="max-w-md space-y-4" noValidate>
       <FormMessage tone="error" message={errors.form} />
       <Field
         name="label"
-        label="Device name"
-        defaultValue="Phone"
+        label={t("deviceName")}
+        defaultValue={t("deviceNameDefault")}
         required
         maxLength={64}
-        hint="So you can tell your devices apart, e.g. “Work phone”."
+        hint={t("deviceNameHint")}
         error={errors.fields?.label}
       />
       <details className="rounded-md border border-line px-3 py-2">
-        <summary className="cursor-pointer text-sm font-medium">Advanced options</summary>
-        <p className="mt-2 text-sm text-muted">Keep the defaults unless your app or your administrator asks otherwise.</p>
+        <summary className="cursor-pointer text-sm font-medium">{t("advanced")}</summary>
+        <p className="mt-2 text-sm text-muted">{t("advancedHint")}</p>
         <div className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2">
           <Select
             name="algorithm"
-            label="Algorithm"
+            label={t("algorithm")}
             defaultValue={DEFAULTS.algorithm}
             options={["SHA1", "SHA256", "SHA512"].map((v) => ({ value: v, label: v }))}
             error={errors.fields?.algorithm}
           />
           <Select
             name="digits"
-            label="Digits"
+            label={t("digits")}
             defaultValue={String(DEFAULTS.digits)}
             options={[
               { value: "6", label: "6" },
@@ -199,30 +213,30 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
           />
           <Select
             name="period"
-            label="New code every"
+            label={t("period")}
             defaultValue={String(DEFAULTS.period)}
             options={[
-              { value: "30", label: "30 seconds" },
-              { value: "60", label: "60 seconds" },
+              { value: "30", label: t("seconds", { count: 30 }) },
+              { value: "60", label: t("seconds", { count: 60 }) },
             ]}
             error={errors.fields?.period}
           />
           <Select
             name="secretLength"
-            label="Key length"
+            label={t("keyLength")}
             defaultValue={String(DEFAULTS.secretLength)}
-            options={[16, 20, 32, 64].map((n) => ({ value: String(n), label: `${n} bytes (${n * 8} bits)` }))}
+            options={[16, 20, 32, 64].map((n) => ({ value: String(n), label: t("keyLengthOption", { bytes: n, bits: n * 8 }) }))}
             error={errors.fields?.secretLength}
           />
         </div>
       </details>
       <div className="flex flex-wrap gap-2">
-        <Button type="submit" pending={pending} pendingLabel="Preparing…">
-          Continue
+        <Button type="submit" pending={pending} pendingLabel={t("preparing")}>
+          {t("continue")}
         </Button>
         {onCancel && (
           <Button variant="ghost" onClick={onCancel} disabled={pending}>
-            Cancel
+            {t("cancel")}
           </Button>
         )}
       </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { Button, type ButtonSize, type ButtonVariant } from "./button-base";
 
@@ -16,13 +17,6 @@ export interface CopyButtonProps {
 }
 
 type CopyOutcome = "idle" | "copied" | "selected" | "failed";
-
-const announcements: Record<CopyOutcome, string> = {
-  idle: "",
-  copied: "Copied",
-  selected: "Text selected. Press Ctrl+C or Cmd+C to copy.",
-  failed: "Copy failed. Select the text and copy it by hand.",
-};
 
 /** Old-school copy via a hidden textarea; works on plain-http deployments without navigator.clipboard. */
 function copyWithTextarea(text: string): boolean {
@@ -55,7 +49,9 @@ function selectElementText(elementId: string): boolean {
 }
 
 export function CopyButton({ text, label, targetId, variant = "secondary", size = "sm", className }: CopyButtonProps) {
+  const t = useTranslations("ui.copy");
   const [outcome, setOutcome] = useState<CopyOutcome>("idle");
+  const announcements: Record<CopyOutcome, string> = { idle: "", copied: t("copied"), selected: t("selected"), failed: t("failed") };
   const resetTimer = useRef<number | undefined>(undefined);
 
   useEffect(() => () => window.clearTimeout(resetTimer.current), []);
@@ -83,9 +79,9 @@ export function CopyButton({ text, label, targetId, variant = "secondary", size 
         size={size}
         className={className}
         onClick={handleCopy}
-        aria-label={label ? `Copy ${label}` : "Copy to clipboard"}
+        aria-label={label ? t("copyLabel", { label }) : t("copyToClipboard")}
       >
-        {outcome === "copied" ? "Copied" : "Copy"}
+        {outcome === "copied" ? t("copied") : t("copy")}
       </Button>
       {/* Polite live region so screen readers hear the result without losing their place. */}
       <span aria-live="polite" role="status" className={outcome === "copied" ? "sr-only" : "text-xs text-muted"}>

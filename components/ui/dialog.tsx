@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { Button, type ButtonSize, type ButtonVariant } from "./button-base";
@@ -34,12 +35,13 @@ export function ConfirmDialog({
   title,
   description,
   children,
-  confirmLabel = "Confirm",
-  cancelLabel = "Cancel",
+  confirmLabel,
+  cancelLabel,
   confirmVariant = "danger",
   pending = false,
   error,
 }: ConfirmDialogProps) {
+  const t = useTranslations("ui.dialog");
   const dialogRef = useRef<HTMLDialogElement>(null);
   const returnFocusRef = useRef<HTMLElement | null>(null);
   const titleId = useId();
@@ -106,10 +108,10 @@ export function ConfirmDialog({
         <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
           {/* Cancel gets initial focus: the safe choice for destructive confirmations. */}
           <Button variant="secondary" autoFocus disabled={pending} onClick={() => dialogRef.current?.close()}>
-            {cancelLabel}
+            {cancelLabel ?? t("cancel")}
           </Button>
           <Button variant={confirmVariant} pending={pending} onClick={onConfirm}>
-            {confirmLabel}
+            {confirmLabel ?? t("confirm")}
           </Button>
         </div>
       </div>
@@ -160,6 +162,7 @@ export function ConfirmButton({
   className,
   "aria-label": ariaLabel,
 }: ConfirmButtonProps) {
+  const t = useTranslations("ui.dialog");
   const triggerRef = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   const [running, setRunning] = useState(false);
@@ -180,7 +183,7 @@ export function ConfirmButton({
       await onConfirm();
       setOpen(false);
     } catch (caught) {
-      setError(caught instanceof Error ? caught.message : "Something went wrong. Try again.");
+      setError(caught instanceof Error ? caught.message : t("failed"));
     } finally {
       setRunning(false);
     }

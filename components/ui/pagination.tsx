@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 
 import { Button } from "./button-base";
 import { cn } from "./cn";
@@ -23,24 +24,25 @@ export function Pagination({
   pageCount,
   onPageChange,
   disabled = false,
-  label = "Pagination",
+  label,
   hideWhenSinglePage = false,
   className,
 }: PaginationProps) {
+  const t = useTranslations("ui.pagination");
   const totalPages = Math.max(1, pageCount);
   const currentPage = Math.min(Math.max(1, page), totalPages);
   if (hideWhenSinglePage && totalPages <= 1) return null;
 
   return (
-    <nav aria-label={label} className={cn("mt-4 flex items-center justify-between gap-3", className)}>
+    <nav aria-label={label ?? t("label")} className={cn("mt-4 flex items-center justify-between gap-3", className)}>
       <Button variant="secondary" size="sm" disabled={disabled || currentPage <= 1} onClick={() => onPageChange(currentPage - 1)}>
-        <span aria-hidden="true">←</span> Previous
+        <span aria-hidden="true">←</span> {t("previous")}
       </Button>
       <p className="text-sm text-muted" aria-live="polite">
-        {`Page ${currentPage} of ${totalPages}`}
+        {t("pageOf", { page: currentPage, pages: totalPages })}
       </p>
       <Button variant="secondary" size="sm" disabled={disabled || currentPage >= totalPages} onClick={() => onPageChange(currentPage + 1)}>
-        Next <span aria-hidden="true">→</span>
+        {t("next")} <span aria-hidden="true">→</span>
       </Button>
     </nav>
   );

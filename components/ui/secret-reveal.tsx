@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 
 import { useId, type ReactNode } from "react";
 import { CopyButton } from "./copy-button";
@@ -19,6 +20,7 @@ export interface SecretRevealProps {
  * this is the only time it can be seen; the warning says so.
  */
 export function SecretReveal({ label, value, note, className }: SecretRevealProps) {
+  const t = useTranslations("ui.secret");
   const baseId = useId();
   const labelId = `${baseId}-label`;
   const valueId = `${baseId}-value`;
@@ -37,9 +39,9 @@ export function SecretReveal({ label, value, note, className }: SecretRevealProp
             {value}
           </code>
         </div>
-        <CopyButton text={value} targetId={valueId} label={typeof label === "string" ? label : "secret"} />
+        <CopyButton text={value} targetId={valueId} label={typeof label === "string" ? label : t("fallbackLabel")} />
       </div>
-      <p className="text-sm font-medium text-warning">This is shown once. Store it now.</p>
+      <p className="text-sm font-medium text-warning">{t("shownOnce")}</p>
       {note && <div className="text-sm text-muted">{note}</div>}
     </section>
   );

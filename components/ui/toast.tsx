@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { cn } from "./cn";
@@ -102,6 +103,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
 }
 
 function ToastCard({ item, paused, onDismiss }: { item: ToastItem; paused: boolean; onDismiss: (id: number) => void }) {
+  const t = useTranslations("ui.toast");
   const remainingMs = useRef(item.durationMs);
 
   useEffect(() => {
@@ -123,7 +125,7 @@ function ToastCard({ item, paused, onDismiss }: { item: ToastItem; paused: boole
       <button
         type="button"
         onClick={() => onDismiss(item.id)}
-        aria-label="Dismiss notification"
+        aria-label={t("dismiss")}
         className="-m-1 rounded p-1 leading-none opacity-80 hover:opacity-100"
       >
         <span aria-hidden="true">×</span>

@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { verifyPassword } from "@/lib/passwords/hash-password";
 import type { SessionUser } from "@/lib/sessions/session-store";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
@@ -9,8 +10,8 @@ import { verifySecondFactor } from "@/lib/two-factor/devices/verify-second-facto
 
 export type ReauthProof = { password: string } | { code: string };
 
-export const WRONG_REAUTH_PASSWORD = "That password is not right.";
-export const WRONG_REAUTH_CODE = "That code is not right.";
+export const WRONG_REAUTH_PASSWORD = messageKey("errors.auth.wrongPassword");
+export const WRONG_REAUTH_CODE = messageKey("errors.auth.wrongCode");
 
 /**
  * The re-authentication dialog ("sudo mode"): the account's password, or a TOTP or recovery code
@@ -26,11 +27,11 @@ export async function reauthenticate(
 ): Promise<{ verifiedAt: Date }> {
   // A service credential skipped the second factor: it must not turn itself into a full session.
   if (session.authMethod === "credential") {
-    throw new AppError("forbidden", "You signed in with an app password. Sign in with your account password to change account settings.");
+    throw new AppError("forbidden", messageKey("errors.credentialSession"));
   }
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: session.id }, omit: { passwordHash: false } });
-  if (!user || user.status !== "active") throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+  if (!user || user.status !== "active") throw new AppError("unauthenticated", messageKey("errors.sessionEnded"));
   const ip = actor.ip ?? "";
   const subject = { id: user.id, email: user.email };
 
@@ -58,7 +59,7 @@ export async function reauthenticate(
 
   await db.$transaction(async (tx) => {
     const { count } = await tx.session.updateMany({ where: { id: session.sessionId, userId: user.id }, data: { verifiedAt: now } });
-    if (count !== 1) throw new AppError("unauthenticated", "Your session has ended. Sign in again.");
+    if (count !== 1) throw new AppError("unauthenticated", messageKey("errors.sessionEnded"));
     await recordAuditEvent(tx, { actor, subject, action: "session.reauth", result: "success", details: { method } });
   });
   return { verifiedAt: now };

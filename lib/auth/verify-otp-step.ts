@@ -2,6 +2,7 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { advanceLoginTicket, findLoginTicket } from "@/lib/auth/login-ticket";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { getTrustedDeviceLifetimeDays } from "@/lib/two-factor/policies/trusted-device-lifetime";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
@@ -11,8 +12,8 @@ import { describeUserAgent } from "@/lib/sessions/describe-user-agent";
 
 /** Wrong codes allowed on one login ticket before the sign-in must start again. */
 export const OTP_ATTEMPTS_PER_TICKET = 5;
-export const SIGN_IN_EXPIRED_MESSAGE = "Your sign-in has expired. Start again.";
-export const WRONG_CODE_MESSAGE = "That code is not right.";
+export const SIGN_IN_EXPIRED_MESSAGE = messageKey("errors.auth.signInExpired");
+export const WRONG_CODE_MESSAGE = messageKey("errors.auth.wrongCode");
 
 /**
  * The second step: a TOTP or recovery code for the user the ticket names. Only a ticket in the

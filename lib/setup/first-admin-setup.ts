@@ -2,6 +2,7 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { sha256Hex, randomToken } from "@/lib/crypto/tokens";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { hashPassword } from "@/lib/passwords/hash-password";
 import { passwordProblem } from "@/lib/passwords/password-policy";
 import { reserveSetupAttempt } from "@/lib/setup/reserve-setup-attempt";
@@ -9,7 +10,7 @@ import { insertUser } from "@/lib/users/create-user";
 
 const SETUP_LIFETIME_MS = 60 * 60 * 1000;
 const SETUP_ACTOR: Actor = { email: "setup-link" };
-const NO_LONGER_VALID = "This setup link is no longer valid. Restart Gatehouse to get a new one.";
+const NO_LONGER_VALID = messageKey("errors.auth.setupLinkInvalid");
 
 export async function adminExists(): Promise<boolean> {
   return (await getDb().user.count({ where: { role: "admin" } })) > 0;
@@ -52,7 +53,7 @@ export async function completeSetup(
   hash: (password: string) => Promise<string> = hashPassword,
 ) {
   if (!(await reserveSetupAttempt(context.ip ?? "", now))) {
-    throw new AppError("rate_limited", "Too many setup attempts from this address. Try again in an hour.");
+    throw new AppError("rate_limited", messageKey("errors.auth.setupRateLimited"));
   }
   if (!(await isSetupTokenUsable(token, now))) throw new AppError("expired", NO_LONGER_VALID);
   const problem = passwordProblem(input.password, { email: input.email });

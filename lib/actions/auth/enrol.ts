@@ -4,6 +4,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { cookieName } from "@/lib/auth/cookie-names";
 import { confirmEnrolmentAtSignIn, startEnrolmentAtSignIn } from "@/lib/auth/enrol-at-sign-in";
+import { messageKey } from "@/lib/i18n/message-key";
 import { idField } from "@/lib/validation/fields";
 
 const ticket = async () => (await cookies()).get(cookieName("login"))?.value;
@@ -13,7 +14,11 @@ export const startEnrolmentAction = defineAction(
     name: "login.enrol.start",
     access: "public",
     input: z.object({
-      label: z.string().trim().min(1, "Name the device.").max(64, "Use at most 64 characters."),
+      label: z
+        .string()
+        .trim()
+        .min(1, messageKey("validation.auth.deviceNameRequired"))
+        .max(64, messageKey("validation.tooLong", { max: 64 })),
       options: z
         .object({ algorithm: z.string().max(10).optional(), digits: z.coerce.number().optional(), period: z.coerce.number().optional() })
         .optional(),
@@ -26,7 +31,7 @@ export const confirmEnrolmentAction = defineAction(
   {
     name: "login.enrol.confirm",
     access: "public",
-    input: z.object({ deviceId: idField, code: z.string().trim().min(1, "Enter the code.").max(64) }),
+    input: z.object({ deviceId: idField, code: z.string().trim().min(1, messageKey("validation.auth.codeRequired")).max(64) }),
   },
   async (input, ctx) => confirmEnrolmentAtSignIn(await ticket(), input.deviceId, input.code, ctx.actor),
 );

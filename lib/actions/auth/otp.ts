@@ -4,13 +4,14 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { cookieName, cookieOptions } from "@/lib/auth/cookie-names";
 import { verifyOtpStep } from "@/lib/auth/verify-otp-step";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export const verifyOtpAction = defineAction(
   {
     name: "login.otp",
     access: "public",
     input: z.object({
-      code: z.string().trim().min(1, "Enter the code.").max(64, "That code is too long."),
+      code: z.string().trim().min(1, messageKey("validation.auth.codeRequired")).max(64, messageKey("validation.auth.codeTooLong")),
       trust: z.enum(["on"]).optional(),
     }),
   },

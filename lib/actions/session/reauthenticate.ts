@@ -2,11 +2,15 @@
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { reauthenticate } from "@/lib/auth/reauthenticate";
+import { messageKey } from "@/lib/i18n/message-key";
 import { passwordField } from "@/lib/validation/fields";
 
 const reauthInput = z.union(
-  [z.object({ password: passwordField }).strict(), z.object({ code: z.string().min(1, "Enter a code.").max(64) }).strict()],
-  "Enter your password or a code.",
+  [
+    z.object({ password: passwordField }).strict(),
+    z.object({ code: z.string().min(1, messageKey("validation.auth.codeRequired")).max(64) }).strict(),
+  ],
+  messageKey("validation.auth.passwordOrCode"),
 );
 
 /** The re-authentication dialog: a password or a code gives this session a fresh proof for 10 minutes. */

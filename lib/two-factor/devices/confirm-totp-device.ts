@@ -1,12 +1,13 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { RECOVERY_CODE_DEFAULT_COUNT } from "@/lib/two-factor/recovery-codes/recovery-codes";
 import { replaceRecoveryCodes } from "@/lib/two-factor/recovery-codes/replace-recovery-codes";
 import { normaliseTotpToken, verifyTotp } from "@/lib/two-factor/devices/totp-code";
 import { openTotpSecret, paramsOf, replayGuardOf, TOTP_ENROLMENT_TTL_MS } from "@/lib/two-factor/devices/totp-device-store";
 
-const WRONG_CODE = "That code is not right. Check the time on your phone and type the newest code.";
+const WRONG_CODE = messageKey("errors.auth.wrongEnrolmentCode");
 const wrongCode = () => new AppError("invalid_input", WRONG_CODE, { code: [WRONG_CODE] });
 
 /**
@@ -27,10 +28,10 @@ export async function confirmTotpDevice(
     omit: { secretEnc: false },
     include: { user: { select: { id: true, email: true } } },
   });
-  if (!device) throw new AppError("not_found", "This set-up was not found. Start again.");
-  if (device.enabled) throw new AppError("conflict", "This device is already turned on.");
+  if (!device) throw new AppError("not_found", messageKey("errors.auth.enrolmentNotFound"));
+  if (device.enabled) throw new AppError("conflict", messageKey("errors.auth.deviceAlreadyOn"));
   if (now.getTime() - device.createdAt.getTime() > TOTP_ENROLMENT_TTL_MS) {
-    throw new AppError("expired", "This set-up took too long. Start again.");
+    throw new AppError("expired", messageKey("errors.auth.enrolmentExpired"));
   }
 
   const params = paramsOf(device);

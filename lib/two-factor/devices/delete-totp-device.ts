@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { twoFactorRequirementDetails } from "@/lib/two-factor/requirements/two-factor-requirement";
 
 /**
@@ -22,15 +23,12 @@ export async function deleteTotpDevice(
       where: { id: deviceId, userId },
       select: { id: true, label: true, enabled: true, user: { select: { id: true, email: true } } },
     });
-    if (!device) throw new AppError("not_found", "Device not found.");
+    if (!device) throw new AppError("not_found", messageKey("errors.auth.deviceNotFound"));
     await tx.totpDevice.delete({ where: { id: device.id } });
     const remaining = await tx.totpDevice.count({ where: { userId, enabled: true } });
     if (remaining === 0 && device.enabled && opts.keepLastWhenRequired) {
       if ((await twoFactorRequirementDetails(userId, new Date(), tx)).required) {
-        throw new AppError(
-          "conflict",
-          "Two-step sign-in is required for your account, so keep at least one authenticator app. Add the new one first.",
-        );
+        throw new AppError("conflict", messageKey("errors.auth.keepLastDevice"));
       }
     }
     const codes = remaining === 0 ? await tx.recoveryCode.deleteMany({ where: { userId } }) : { count: 0 };

@@ -3,6 +3,7 @@
 import { decryptSecret, encryptSecret } from "@/lib/crypto/encryption";
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import type { TotpAlgorithm, TotpDigits, TotpParams, TotpPeriod } from "@/lib/two-factor/devices/totp-options";
 
 const SECRET_CONTEXT = "TotpDevice.secretEnc";
@@ -22,9 +23,9 @@ export const openTotpSecret = (sealed: string) => decryptSecret(sealed, SECRET_C
 export function parseDeviceLabel(raw: unknown): string {
   const label = typeof raw === "string" ? raw.trim().replace(/\s+/g, " ") : "";
   let problem: string | null = null;
-  if (label === "") problem = "Give the device a name, such as “Phone”.";
-  else if (label.length > TOTP_LABEL_MAX) problem = `Use at most ${TOTP_LABEL_MAX} characters.`;
-  else if (/[\u0000-\u001f\u007f]/.test(label)) problem = "Use letters, digits and punctuation only.";
+  if (label === "") problem = messageKey("validation.auth.deviceNameRequired");
+  else if (label.length > TOTP_LABEL_MAX) problem = messageKey("validation.tooLong", { max: TOTP_LABEL_MAX });
+  else if (/[\u0000-\u001f\u007f]/.test(label)) problem = messageKey("validation.auth.deviceNamePrintable");
   if (problem) throw new AppError("invalid_input", problem, { label: [problem] });
   return label;
 }
@@ -75,7 +76,7 @@ export async function insertTotpDevice(
     where: { userId, enabled: false, createdAt: { lt: new Date(now.getTime() - TOTP_ENROLMENT_TTL_MS) } },
   });
   if ((await tx.totpDevice.count({ where: { userId } })) >= TOTP_DEVICES_MAX) {
-    throw new AppError("conflict", `An account can have at most ${TOTP_DEVICES_MAX} authenticator devices. Delete one first.`);
+    throw new AppError("conflict", messageKey("errors.auth.tooManyDevices", { max: TOTP_DEVICES_MAX }));
   }
   const device = await tx.totpDevice.create({
     data: {

@@ -1,6 +1,8 @@
 // Options of Carbonio's `auth totp generate` (algorithm, digits_length, period, secret_length),
 // validated without zod so the CLI, server actions and tests share one parser.
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
+import { translateText, translateToEnglish } from "@/lib/i18n/translate-message";
 
 export const TOTP_ALGORITHMS = ["SHA1", "SHA256", "SHA512"] as const;
 export type TotpAlgorithm = (typeof TOTP_ALGORITHMS)[number];
@@ -65,7 +67,7 @@ function parseAlgorithm(value: unknown): TotpAlgorithm | string {
     const match = TOTP_ALGORITHMS.find((algorithm) => algorithm === upper);
     if (match) return match;
   }
-  return "Algorithm must be SHA1, SHA256 or SHA512.";
+  return messageKey("errors.auth.totpAlgorithm");
 }
 
 function parseDigits(value: unknown): TotpDigits | string {
@@ -73,22 +75,22 @@ function parseDigits(value: unknown): TotpDigits | string {
   const digits = toInteger(value);
   const match = TOTP_DIGITS.find((allowed) => allowed === digits);
   if (match) return match;
-  if (digits === 10) return "Digits must be 6 or 8; 10-digit codes are not supported because most authenticator apps cannot show them.";
-  return "Digits must be 6 or 8.";
+  if (digits === 10) return messageKey("errors.auth.totpDigitsTen");
+  return messageKey("errors.auth.totpDigits");
 }
 
 function parsePeriod(value: unknown): TotpPeriod | string {
   if (isMissing(value)) return DEFAULT_TOTP_OPTIONS.period;
   const period = toInteger(value);
   const match = TOTP_PERIODS.find((allowed) => allowed === period);
-  return match ?? "Period must be 30 or 60 seconds.";
+  return match ?? messageKey("errors.auth.totpPeriod");
 }
 
 function parseSecretLength(value: unknown): number | string {
   if (isMissing(value)) return DEFAULT_TOTP_OPTIONS.secretLength;
   const length = toInteger(value);
   if (length !== null && length >= TOTP_SECRET_BYTES_MIN && length <= TOTP_SECRET_BYTES_MAX) return length;
-  return `Secret length must be a whole number of bytes from ${TOTP_SECRET_BYTES_MIN} to ${TOTP_SECRET_BYTES_MAX}.`;
+  return messageKey("errors.auth.totpSecretLength", { min: TOTP_SECRET_BYTES_MIN, max: TOTP_SECRET_BYTES_MAX });
 }
 
 /**
@@ -109,7 +111,9 @@ export function parseTotpOptions(raw: RawTotpOptions = {}): TotpOptions {
   if (typeof secretLength === "string") fieldErrors.secretLength = [secretLength];
 
   const messages = Object.values(fieldErrors).flat();
-  if (messages.length > 0) throw new AppError("invalid_input", messages.join(" "), fieldErrors);
+  // One message key travels as it is; several are joined in English (the CLI's language: forms show the field messages).
+  const message = messages.length === 1 ? messages[0] : messages.map((m) => translateText(m, translateToEnglish)).join(" ");
+  if (messages.length > 0) throw new AppError("invalid_input", message, fieldErrors);
 
   return {
     algorithm: algorithm as TotpAlgorithm,

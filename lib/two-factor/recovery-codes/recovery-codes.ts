@@ -2,6 +2,7 @@
 // The caller HMACs the normalised form; this module only generates and normalises.
 import { randomInt } from "node:crypto";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 
 // Crockford base32 in lower case: no i, l, o, u, so codes read back from paper without ambiguity.
 export const RECOVERY_CODE_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz";
@@ -38,7 +39,7 @@ export function formatRecoveryCode(compact: string): string {
 /** `count` distinct codes in display form, each 50 bits from the OS CSPRNG. */
 export function generateRecoveryCodes(count: number = RECOVERY_CODE_DEFAULT_COUNT): string[] {
   if (!Number.isSafeInteger(count) || count < 0 || count > RECOVERY_CODE_MAX_COUNT) {
-    const message = `Recovery code count must be a whole number from 0 to ${RECOVERY_CODE_MAX_COUNT}.`;
+    const message = messageKey("errors.auth.recoveryCodeCount", { max: RECOVERY_CODE_MAX_COUNT });
     throw new AppError("invalid_input", message, { count: [message] });
   }
   // A Set keeps the printed sheet free of duplicates (a 2^-50 event, but cheap to rule out).

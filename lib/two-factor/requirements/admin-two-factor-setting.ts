@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { log } from "@/lib/log/logger";
 import { ADMIN_TWO_FACTOR } from "@/lib/two-factor/policies/policy-values";
 
@@ -39,7 +40,10 @@ export async function getAdminTwoFactorSettings(): Promise<AdminTwoFactorSetting
  * clears the start for administrators whom nothing else requires, so a later switch-on starts anew.
  */
 export async function setAdminsRequireTwoFactor(required: boolean, actor: Actor, now = new Date()): Promise<AdminTwoFactorSettings> {
-  if (typeof required !== "boolean") throw new AppError("invalid_input", "Say true or false.", { required: ["Choose true or false."] });
+  if (typeof required !== "boolean")
+    throw new AppError("invalid_input", messageKey("errors.auth.trueOrFalse"), {
+      required: [messageKey("validation.auth.chooseTrueOrFalse")],
+    });
   await getDb().$transaction(async (tx) => {
     const previous = await adminsRequireTwoFactor(tx);
     const value = String(required);

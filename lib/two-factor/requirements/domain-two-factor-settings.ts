@@ -1,5 +1,6 @@
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { domainNameField } from "@/lib/validation/fields";
 
 export type DomainTwoFactorSettings = {
@@ -15,10 +16,15 @@ export type DomainTwoFactorSettings = {
 export async function getDomainTwoFactorSettings(domainName: string): Promise<DomainTwoFactorSettings> {
   const name = domainNameField.safeParse(typeof domainName === "string" ? domainName : "");
   if (!name.success)
-    throw new AppError("invalid_input", `"${String(domainName).slice(0, 60)}" is not a domain name.`, { domain: ["Enter a domain name."] });
+    throw new AppError("invalid_input", messageKey("errors.auth.notADomain", { value: String(domainName).slice(0, 60) }), {
+      domain: [messageKey("validation.domainInvalid")],
+    });
   const db = getDb();
   const domain = await db.domain.findUnique({ where: { name: name.data } });
-  if (!domain) throw new AppError("not_found", `The domain ${name.data} does not exist.`, { domain: ["No such domain."] });
+  if (!domain)
+    throw new AppError("not_found", messageKey("errors.auth.noSuchDomain", { domain: name.data }), {
+      domain: [messageKey("validation.auth.noSuchDomain")],
+    });
   const [userCount, usersWithoutDevice] = await Promise.all([
     db.user.count({ where: { domainId: domain.id } }),
     db.user.count({ where: { domainId: domain.id, totpDevices: { none: { enabled: true } } } }),

@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { TWO_FACTOR_GRACE_DAYS } from "@/lib/two-factor/policies/policy-values";
 import { adminsRequireTwoFactor } from "@/lib/two-factor/requirements/admin-two-factor-setting";
 import { findUser } from "@/lib/users/find-user";
@@ -12,7 +13,10 @@ import { domainNameField } from "@/lib/validation/fields";
 
 /** Requires (or stops requiring) 2FA for one account. */
 export async function setUserTwoFactorRequired(userIdOrEmail: string, required: boolean, actor: Actor, now = new Date()): Promise<void> {
-  if (typeof required !== "boolean") throw new AppError("invalid_input", "Say true or false.", { required: ["Choose true or false."] });
+  if (typeof required !== "boolean")
+    throw new AppError("invalid_input", messageKey("errors.auth.trueOrFalse"), {
+      required: [messageKey("validation.auth.chooseTrueOrFalse")],
+    });
   await getDb().$transaction(async (tx) => {
     const found = await findUser(userIdOrEmail, tx);
     const user = await tx.user.findUniqueOrThrow({
@@ -44,21 +48,31 @@ export async function setDomainTwoFactorRequired(
   now = new Date(),
 ): Promise<void> {
   const { required, graceDays } = input;
-  if (typeof required !== "boolean") throw new AppError("invalid_input", "Say true or false.", { required: ["Choose true or false."] });
+  if (typeof required !== "boolean")
+    throw new AppError("invalid_input", messageKey("errors.auth.trueOrFalse"), {
+      required: [messageKey("validation.auth.chooseTrueOrFalse")],
+    });
   if (
     graceDays !== undefined &&
     !(Number.isSafeInteger(graceDays) && graceDays >= TWO_FACTOR_GRACE_DAYS.min && graceDays <= TWO_FACTOR_GRACE_DAYS.max)
   ) {
-    const range = `${TWO_FACTOR_GRACE_DAYS.min} to ${TWO_FACTOR_GRACE_DAYS.max}`;
-    throw new AppError("invalid_input", `Grace days must be a whole number from ${range}.`, { graceDays: [`Enter ${range} days.`] });
+    const range = { min: TWO_FACTOR_GRACE_DAYS.min, max: TWO_FACTOR_GRACE_DAYS.max };
+    throw new AppError("invalid_input", messageKey("errors.auth.graceDays", range), {
+      graceDays: [messageKey("validation.auth.graceDays", range)],
+    });
   }
   const name = domainNameField.safeParse(typeof domainName === "string" ? domainName : "");
   if (!name.success)
-    throw new AppError("invalid_input", `"${String(domainName).slice(0, 60)}" is not a domain name.`, { domain: ["Enter a domain name."] });
+    throw new AppError("invalid_input", messageKey("errors.auth.notADomain", { value: String(domainName).slice(0, 60) }), {
+      domain: [messageKey("validation.domainInvalid")],
+    });
 
   await getDb().$transaction(async (tx) => {
     const domain = await tx.domain.findUnique({ where: { name: name.data } });
-    if (!domain) throw new AppError("not_found", `The domain ${name.data} does not exist.`, { domain: ["No such domain."] });
+    if (!domain)
+      throw new AppError("not_found", messageKey("errors.auth.noSuchDomain", { domain: name.data }), {
+        domain: [messageKey("validation.auth.noSuchDomain")],
+      });
     await tx.domain.update({
       where: { id: domain.id },
       data: { require2fa: required, ...(graceDays !== undefined ? { twoFactorGraceDays: graceDays } : {}) },

@@ -1,24 +1,26 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SetupForm } from "@/components/auth/setup-form";
 import { Card } from "@/components/ui/card";
 import { isSetupTokenUsable } from "@/lib/setup/first-admin-setup";
 
-export const metadata: Metadata = { title: "First-time setup", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.setup");
+  return { title: t("metaTitle"), referrer: "no-referrer" };
+}
 
 export default async function SetupPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const t = await getTranslations("auth.setup");
   if (!(await isSetupTokenUsable(token))) {
     return (
-      <Card title="This setup link cannot be used">
-        <p className="text-sm text-muted">
-          It has expired, was already used, or an administrator exists already. Restart Gatehouse to print a new link, or create an admin
-          with <code>npx gatehouse user create you@example.com --admin</code>.
-        </p>
+      <Card title={t("unusableHeading")} headingLevel={1}>
+        <p className="text-sm text-muted">{t.rich("unusableText", { command: (chunks) => <code>{chunks}</code> })}</p>
       </Card>
     );
   }
   return (
-    <Card title="Create the first administrator" description="This link works once and for one hour.">
+    <Card title={t("heading")} description={t("description")} headingLevel={1}>
       <SetupForm token={token} />
     </Card>
   );
