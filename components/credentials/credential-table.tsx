@@ -4,7 +4,7 @@ import { useState, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
-import { ActionTable } from "@/components/ui/action-table";
+import { ActionTable, TimeCell } from "@/components/ui/action-table";
 import { useToast } from "@/components/ui/toast";
 import { Td, Tr } from "@/components/ui/table";
 import type { CredentialJson } from "@/lib/credentials/credential-view";
@@ -70,9 +70,7 @@ export function CredentialTable({
               </div>
             )}
           </Td>
-          <Td className="whitespace-nowrap">
-            <LocalTime value={c.createdAt} />
-          </Td>
+          <TimeCell value={c.createdAt} />
           <Td>
             {c.lastUsedAt ? (
               <>

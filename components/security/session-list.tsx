@@ -2,12 +2,11 @@
 import { useTranslations } from "next-intl";
 import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { fetchJson } from "@/components/admin/fetch-json";
-import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { Td, Tr } from "@/components/ui/table";
-import { ActionTable } from "@/components/ui/action-table";
+import { ActionTable, TimeCell } from "@/components/ui/action-table";
 import { useToast } from "@/components/ui/toast";
 import { useRetryWithProof } from "@/components/ui/use-fresh-proof";
 import { unwrapResult, type ActionResult } from "@/lib/actions/action-result";
@@ -71,12 +70,8 @@ export function SessionList({ queryKey, url, initial, onRevoke }: SessionListPro
               {s.current && <Badge tone="success">{t("thisDevice")}</Badge>}
             </Td>
             <Td className="font-mono text-xs">{s.ip || "—"}</Td>
-            <Td className="whitespace-nowrap">
-              <LocalTime value={s.createdAt} />
-            </Td>
-            <Td className="whitespace-nowrap">
-              <LocalTime value={s.lastSeenAt} format="relative" />
-            </Td>
+            <TimeCell value={s.createdAt} />
+            <TimeCell value={s.lastSeenAt} format="relative" />
             <Td className="text-right">
               {!s.current && (
                 <ConfirmButton

@@ -1,7 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { LocalTime } from "@/components/ui/local-time";
-import { ActionTable } from "@/components/ui/action-table";
+import { ActionTable, TimeCell } from "@/components/ui/action-table";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { Td, Tr } from "@/components/ui/table";
@@ -41,12 +40,8 @@ export function TotpDeviceList({ devices, onDelete, owner = "your", emptyHint }:
               </div>
             </Td>
             <Td>{device.enabled ? <Badge tone="success">{t("on")}</Badge> : <Badge tone="warning">{t("notConfirmed")}</Badge>}</Td>
-            <Td className="whitespace-nowrap">
-              <LocalTime value={device.createdAt} />
-            </Td>
-            <Td className="whitespace-nowrap">
-              <LocalTime value={device.lastUsedAt} format="relative" />
-            </Td>
+            <TimeCell value={device.createdAt} />
+            <TimeCell value={device.lastUsedAt} format="relative" />
             <Td>{device.failedAttempts}</Td>
             <Td className="text-right">
               <ConfirmButton

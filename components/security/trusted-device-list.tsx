@@ -1,7 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { LocalTime } from "@/components/ui/local-time";
-import { ActionTable } from "@/components/ui/action-table";
+import { ActionTable, TimeCell } from "@/components/ui/action-table";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { Td, Tr } from "@/components/ui/table";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
@@ -32,15 +31,9 @@ export function TrustedDeviceList({ devices, onRevoke }: TrustedDeviceListProps)
           <Tr key={d.id}>
             <Td className="min-w-40 font-medium">{d.description || t("unnamed")}</Td>
             <Td className="font-mono text-xs">{d.ip || "—"}</Td>
-            <Td className="whitespace-nowrap">
-              <LocalTime value={d.createdAt} />
-            </Td>
-            <Td className="whitespace-nowrap">
-              <LocalTime value={d.lastUsedAt} format="relative" />
-            </Td>
-            <Td className="whitespace-nowrap">
-              <LocalTime value={d.expiresAt} />
-            </Td>
+            <TimeCell value={d.createdAt} />
+            <TimeCell value={d.lastUsedAt} format="relative" />
+            <TimeCell value={d.expiresAt} />
             <Td className="text-right">
               <ConfirmButton
                 size="sm"

@@ -1,6 +1,7 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import { EmptyState } from "./empty-state";
-import { Table, TBody, THead, Th, Tr, type TableProps } from "./table";
+import { LocalTime } from "./local-time";
+import { Table, TBody, THead, Td, Th, Tr, type TableProps } from "./table";
 
 export interface ActionTableProps<T> extends Omit<TableProps, "caption" | "captionSrOnly" | "children"> {
   /** Names the table for screen readers (the caption is visually hidden: a card heading says it). */
@@ -33,5 +34,14 @@ export function ActionTable<T>({ caption, columns, actionsLabel, rows, renderRow
       </THead>
       <TBody>{rows.map(renderRow)}</TBody>
     </Table>
+  );
+}
+
+/** A cell holding one time (created, last used, expires), kept on one line. */
+export function TimeCell(props: ComponentProps<typeof LocalTime>) {
+  return (
+    <Td className="whitespace-nowrap">
+      <LocalTime {...props} />
+    </Td>
   );
 }
