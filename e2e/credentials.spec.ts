@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { card, listed, row } from "./support/credential-pages";
 import { cli, createAccount } from "./support/server";
 import { signIn } from "./support/flows";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { E2E_BASE_URL } from "./support/ports";
 
 // Service credentials in the browser: the portal's three sections and list, the console's panel,
@@ -24,9 +25,11 @@ test.beforeAll(() => {
 test("a user creates a mobile password and an app password, sees each once, disables and deletes them", async ({ page }) => {
   await signIn(page, ALICE.email, ALICE.password);
   await expect(page).toHaveURL(/\/account$/);
+  await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Credentials" }).click();
   await expect(page.getByRole("heading", { name: "Credentials", level: 1 })).toBeVisible();
   await expect(page.getByText("You have no credentials yet.")).toBeVisible();
+  await expectNoAxeViolations(page);
 
   // Mobile passwords (Exchange ActiveSync)
   const mobile = card(page, "Mobile passwords (Exchange ActiveSync)");
@@ -38,6 +41,7 @@ test("a user creates a mobile password and an app password, sees each once, disa
   await expect(row(page, "Work phone")).toContainText("EAS");
   await expect(row(page, "Work phone")).toContainText("Active");
   await expect(row(page, "Work phone")).toContainText("Never");
+  await expectNoAxeViolations(page); // the list, and the password shown once
 
   // App passwords: refusals keep the label, then a WebUI warning, then IMAP + SMTP with an expiry.
   const app = card(page, "App passwords");

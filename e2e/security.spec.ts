@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import { computeTotp } from "@/lib/two-factor/devices/totp-code";
 import { cli, createAccount, resetThrottle, sql } from "./support/server";
 import { signIn } from "./support/flows";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { E2E_BASE_URL } from "./support/ports";
 
 // The security page, end to end: a user enrols an authenticator app by reading the key off the
@@ -52,6 +53,7 @@ test("a user enrols an authenticator app from the key on the page and sees the r
   await user.getByRole("link", { name: "Security" }).click();
   await expect(user).toHaveURL(/\/account\/security$/);
   await expect(user.getByText("No authenticator app")).toBeVisible();
+  await expectNoAxeViolations(user);
 
   await user.getByRole("button", { name: "Add an authenticator app" }).click();
   await user.getByLabel("Device name").fill("Pixel phone");
@@ -181,6 +183,7 @@ test("the sessions list marks this browser and signs the other one out", async (
     .filter({ hasNotText: "This device" })
     .filter({ has: user.getByRole("button") });
   await expect(otherRow).toContainText("127.0.0.1");
+  await expectNoAxeViolations(user); // every list filled: authenticators, trusted devices, sessions
   await otherRow.getByRole("button", { name: /Sign out/ }).click();
   await user.getByRole("alertdialog").getByRole("button", { name: "Sign out" }).click();
   await expect(sessions.getByRole("row")).toHaveCount(2);

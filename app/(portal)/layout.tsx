@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { getTranslations } from "next-intl/server";
 import { SignOutForm } from "@/components/auth/sign-out-form";
 import { AppShell } from "@/components/nav/app-shell";
 import { ReauthProvider } from "@/components/security/reauth-dialog";
@@ -12,21 +13,16 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   const user = await requireUser();
   // Offered in the re-authentication dialog as "Use a code instead".
   const hasSecondFactor = await hasEnabledTotp(user.id);
+  const t = await getTranslations("portal.layout");
   const nav = [
-    { href: "/account", label: "Overview" },
-    { href: "/account/security", label: "Security" },
-    { href: "/account/credentials", label: "Credentials" },
-    ...(user.role === "admin" ? [{ href: "/admin/users", label: "Admin console" }] : []),
+    { href: "/account", label: t("overview") },
+    { href: "/account/security", label: t("security") },
+    { href: "/account/credentials", label: t("credentials") },
+    ...(user.role === "admin" ? [{ href: "/admin/users", label: t("adminConsole") }] : []),
   ];
   return (
-    <AppShell nav={nav} area="Account" homeHref="/account" user={user.email} signOut={<SignOutForm />}>
-      {user.authMethod === "credential" && (
-        <FormMessage
-          tone="info"
-          className="mb-6"
-          message="You signed in with an app password, so your account settings are read-only here. Sign in with your account password to change them."
-        />
-      )}
+    <AppShell nav={nav} area={t("area")} homeHref="/account" user={user.email} signOut={<SignOutForm />}>
+      {user.authMethod === "credential" && <FormMessage tone="info" className="mb-6" message={t("credentialSession")} />}
       <ReauthProvider hasSecondFactor={hasSecondFactor}>{children}</ReauthProvider>
     </AppShell>
   );

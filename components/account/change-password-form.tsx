@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { changePasswordAction } from "@/lib/actions/portal/password";
 import { SubmitButton } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -8,26 +9,20 @@ import { useActionForm } from "@/components/forms/use-action-form";
 
 /** `credentials`: how many app passwords and devices (service credentials) the account has now. */
 export function ChangePasswordForm({ credentials }: { credentials: number }) {
+  const t = useTranslations("account.password");
   const { state, formProps, fieldErrors: errors, formError } = useActionForm(changePasswordAction, { refresh: true });
   return (
     <form {...formProps} className="max-w-md space-y-4" noValidate>
       {state?.ok && (
         <FormMessage
           tone="success"
-          message={
-            "Password changed. Other sessions were signed out." +
-            (state.data.credentials === 1
-              ? " 1 app password or device was signed out too."
-              : state.data.credentials > 1
-                ? ` ${state.data.credentials} app passwords and devices were signed out too.`
-                : "")
-          }
+          message={state.data.credentials > 0 ? t("changedWithCredentials", { count: state.data.credentials }) : t("changed")}
         />
       )}
       <FormMessage tone="error" message={formError} />
       <Field
         name="currentPassword"
-        label="Current password"
+        label={t("current")}
         type="password"
         autoComplete="current-password"
         required
@@ -36,17 +31,17 @@ export function ChangePasswordForm({ credentials }: { credentials: number }) {
       />
       <Field
         name="newPassword"
-        label="New password"
+        label={t("new")}
         type="password"
         autoComplete="new-password"
         required
         maxLength={256}
-        hint="At least 15 characters, or 8 with two-factor sign-in on. A long passphrase is best."
+        hint={t("newHint")}
         error={errors?.newPassword}
       />
       <Field
         name="confirmPassword"
-        label="New password again"
+        label={t("confirm")}
         type="password"
         autoComplete="new-password"
         required
@@ -59,11 +54,11 @@ export function ChangePasswordForm({ credentials }: { credentials: number }) {
         <Checkbox
           name="signOutCredentials"
           defaultChecked
-          label={`Also sign out my app passwords and devices (${credentials})`}
-          hint="Their service credentials are deleted; set the apps and phones up again with new ones. Your other browsers are signed out either way."
+          label={t("signOutCredentials", { count: credentials })}
+          hint={t("signOutCredentialsHint")}
         />
       )}
-      <SubmitButton pendingLabel="Saving…">Change password</SubmitButton>
+      <SubmitButton pendingLabel={t("saving")}>{t("submit")}</SubmitButton>
     </form>
   );
 }

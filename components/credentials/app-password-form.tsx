@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createAppPasswordAction } from "@/lib/actions/portal/credentials";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -13,6 +14,7 @@ import { WebSessionWarning } from "./web-session-warning";
 
 /** "App passwords": a generated password for chosen services, with an optional expiry. */
 export function AppPasswordForm({ services }: { services: readonly string[] }) {
+  const t = useTranslations("credentials.appPassword");
   const {
     state,
     formProps,
@@ -38,7 +40,7 @@ export function AppPasswordForm({ services }: { services: readonly string[] }) {
     <div className="space-y-4">
       {shown && (
         <CredentialReveal
-          title="App password"
+          title={t("revealTitle")}
           secret={shown.secret}
           user={shown.user}
           services={shown.credential.services}
@@ -49,28 +51,28 @@ export function AppPasswordForm({ services }: { services: readonly string[] }) {
         <FormMessage tone="error" message={formError} />
         <Field
           name="label"
-          label="Label for the app password"
-          hint="The program or device, e.g. “Thunderbird at home”."
+          label={t("label")}
+          hint={t("labelHint")}
           defaultValue={values.label}
           maxLength={64}
           required
           autoComplete="off"
           error={errors?.label}
         />
-        <ServicesPicker services={services} value={picked} onChange={setPicked} error={errors?.services} legend="Services it may use" />
+        <ServicesPicker services={services} value={picked} onChange={setPicked} error={errors?.services} legend={t("services")} />
         {opensWebSessionWithoutOtp(picked) && <WebSessionWarning />}
         <Field
           name="expiresAt"
           type="date"
-          label="Expires (optional)"
-          hint="It stops working after this day. Leave empty to keep it until you delete it."
+          label={t("expires")}
+          hint={t("expiresHint")}
           defaultValue={values.expiresAt}
           error={errors?.expiresAt}
           className="max-w-xs"
         />
         <div>
-          <SubmitButton pending={pending} pendingLabel="Creating…">
-            Create app password
+          <SubmitButton pending={pending} pendingLabel={t("creating")}>
+            {t("submit")}
           </SubmitButton>
         </div>
       </form>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { QRCodeSVG } from "qrcode.react";
 import { useId } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -17,7 +18,7 @@ export function CredentialReveal({
   user,
   services = [],
   qr,
-  qrLabel = "QR code for the mobile app",
+  qrLabel,
   note,
   onDone,
 }: {
@@ -30,6 +31,7 @@ export function CredentialReveal({
   note?: string;
   onDone: () => void;
 }) {
+  const t = useTranslations("credentials.reveal");
   const qrTextId = `qr-text-${useId()}`;
   return (
     <div className="space-y-3" data-testid="credential-reveal">
@@ -37,14 +39,12 @@ export function CredentialReveal({
         <figure className="flex flex-col items-start gap-2 rounded-lg border border-warning/40 bg-warning-soft p-4">
           {/* White quiet zone of at least four modules (20 px), so the code scans in dark mode too. */}
           <div className="rounded-md bg-white p-5">
-            <QRCodeSVG value={qr} size={232} level="M" role="img" aria-label={qrLabel} data-testid="credential-qr" />
+            <QRCodeSVG value={qr} size={232} level="M" role="img" aria-label={qrLabel ?? t("qrLabel")} data-testid="credential-qr" />
           </div>
-          <figcaption className="text-sm text-fg">
-            Scan it with the mobile app now. <strong>This QR code is shown once.</strong>
-          </figcaption>
+          <figcaption className="text-sm text-fg">{t.rich("scanNow", { strong: (chunks) => <strong>{chunks}</strong> })}</figcaption>
           {/* For apps that take the setup text pasted rather than scanned. */}
           <details className="w-full text-sm">
-            <summary className="cursor-pointer text-muted">Cannot scan? Show what the code contains</summary>
+            <summary className="cursor-pointer text-muted">{t("cannotScan")}</summary>
             <div className="mt-2 flex flex-col gap-2 sm:flex-row sm:items-start">
               <code
                 id={qrTextId}
@@ -53,21 +53,15 @@ export function CredentialReveal({
               >
                 {qr}
               </code>
-              <CopyButton text={qr} targetId={qrTextId} label="QR code content" />
+              <CopyButton text={qr} targetId={qrTextId} label={t("qrContent")} />
             </div>
           </details>
         </figure>
       )}
-      {secret && (
-        <SecretReveal
-          label={title}
-          value={secret}
-          note={user ? `Sign in with your address ${user} and this password. Spaces and dashes do not matter.` : note}
-        />
-      )}
+      {secret && <SecretReveal label={title} value={secret} note={user ? t("signInWith", { user }) : note} />}
       {opensWebSessionWithoutOtp(services) && <WebSessionWarning />}
       <Button variant="secondary" size="sm" onClick={onDone}>
-        Done, hide it
+        {t("done")}
       </Button>
     </div>
   );

@@ -1,9 +1,27 @@
 "use client";
+import { useTranslations } from "next-intl";
 import type { ChangeEvent } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 
 export type RevocableCounts = { credentials: number; qrTokens: number };
 
+/** The sentences below in the viewer's language. */
+export function useRevocationSentences() {
+  const t = useTranslations("credentials.revocation");
+  return {
+    revocationSentence: ({ credentials, qrTokens }: RevocableCounts): string => {
+      if (credentials === 0 && qrTokens === 0) return t("nothing");
+      const counted = t("willRevoke", { count: credentials });
+      return qrTokens > 0 ? `${counted} ${t("willCancelQr")}` : counted;
+    },
+    revokedSentence: ({ credentials, qrTokens }: RevocableCounts, kept: boolean): string => {
+      if (kept) return t("kept");
+      return qrTokens > 0 ? t("revokedWithQr", { count: credentials }) : t("revoked", { count: credentials });
+    },
+  };
+}
+
+// English (the console's older callers); use useRevocationSentences() in components.
 /** "This also signs out 3 app passwords and devices": the count the admin's reset would revoke. */
 export function revocationSentence({ credentials, qrTokens }: RevocableCounts): string {
   if (credentials === 0 && qrTokens === 0) return "The user has no app passwords or devices to sign out.";
@@ -36,15 +54,17 @@ export function KeepCredentialsChoice({
   checked?: boolean;
   onChange?: (keep: boolean) => void;
 }) {
+  const t = useTranslations("credentials.revocation");
+  const { revocationSentence: sentence } = useRevocationSentences();
   const anything = counts.credentials > 0 || counts.qrTokens > 0;
   return (
     <div className="space-y-2" data-testid="credential-revocation">
-      <p className="text-sm text-muted">{revocationSentence(counts)}</p>
+      <p className="text-sm text-muted">{sentence(counts)}</p>
       {anything && (
         <Checkbox
           name="keepCredentials"
-          label="Keep app passwords and mobile devices"
-          hint="They keep working with their current passwords."
+          label={t("keep")}
+          hint={t("keepHint")}
           {...(onChange
             ? { checked: !!checked, onChange: (e: ChangeEvent<HTMLInputElement>) => onChange(e.target.checked) }
             : { defaultChecked: false })}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { createMobileAppQrAction } from "@/lib/actions/portal/credentials";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -8,19 +9,6 @@ import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { CredentialReveal } from "./credential-reveal";
 import { formatTime } from "@/lib/format/format-time";
-
-const MODES = [
-  {
-    value: "password",
-    label: "QR code with a password",
-    hint: "Works with the Carbonio-style mobile apps: the code holds a new MobileApp password for this device.",
-  },
-  {
-    value: "one-time",
-    label: "One-time QR code",
-    hint: "Safer: the code holds a single-use token valid 10 minutes; the app trades it for its own password. A photo of the code is useless afterwards.",
-  },
-] as const;
 
 /** "Mobile apps": a QR code that signs the mobile app in, shown once. */
 export function MobileAppForm() {
@@ -34,31 +22,31 @@ export function MobileAppForm() {
   } = useActionForm(createMobileAppQrAction, {
     invalidate: [queryKeys.ownCredentials],
   });
+  const t = useTranslations("credentials.mobileApp");
   const [mode, setMode] = useState<"password" | "one-time">("password");
+  const modes = [
+    { value: "password", label: t("modePassword"), hint: t("modePasswordHint") },
+    { value: "one-time", label: t("modeOneTime"), hint: t("modeOneTimeHint") },
+  ] as const;
   return (
     <div className="space-y-4">
       {shown && (
         <CredentialReveal
-          title="Mobile app password"
+          title={t("revealTitle")}
           secret={shown.secret}
           qr={shown.qr}
-          qrLabel={shown.mode === "one-time" ? "One-time QR code for the mobile app" : "QR code for the mobile app"}
-          note="If you cannot scan, type your address and this password into the app."
+          qrLabel={shown.mode === "one-time" ? t("qrLabelOneTime") : t("qrLabel")}
+          note={t("note")}
           onDone={dismiss}
         />
       )}
-      {shown?.mode === "one-time" && (
-        <FormMessage
-          tone="info"
-          message={`Valid once, until ${formatTime(shown.expiresAt)}. It is not listed below until the app uses it.`}
-        />
-      )}
+      {shown?.mode === "one-time" && <FormMessage tone="info" message={t("validOnce", { until: formatTime(shown.expiresAt) })} />}
       <form {...formProps} className="grid max-w-xl gap-4" noValidate>
         <FormMessage tone="error" message={formError} />
         <Field
           name="label"
-          label="Label for the mobile app"
-          hint="The device, e.g. “Tablet”."
+          label={t("label")}
+          hint={t("labelHint")}
           defaultValue={values.label}
           maxLength={64}
           required
@@ -66,8 +54,8 @@ export function MobileAppForm() {
           error={errors?.label}
         />
         <fieldset className="space-y-2">
-          <legend className="mb-1 text-sm font-medium">Kind of QR code</legend>
-          {MODES.map((m) => (
+          <legend className="mb-1 text-sm font-medium">{t("kind")}</legend>
+          {modes.map((m) => (
             <label key={m.value} className="flex items-start gap-2.5 text-sm">
               <input
                 type="radio"
@@ -85,7 +73,7 @@ export function MobileAppForm() {
           ))}
         </fieldset>
         <div>
-          <SubmitButton pendingLabel="Creating…">Create QR code</SubmitButton>
+          <SubmitButton pendingLabel={t("creating")}>{t("submit")}</SubmitButton>
         </div>
       </form>
     </div>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { createMobilePasswordAction } from "@/lib/actions/portal/credentials";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { queryKeys } from "@/components/providers/query-keys";
@@ -9,6 +10,7 @@ import { CredentialReveal } from "./credential-reveal";
 
 /** "Mobile passwords (Exchange ActiveSync)": a generated EAS password for one phone, shown once. */
 export function MobilePasswordForm() {
+  const t = useTranslations("credentials.mobilePassword");
   const {
     formProps,
     fieldErrors: errors,
@@ -21,13 +23,13 @@ export function MobilePasswordForm() {
   });
   return (
     <div className="space-y-4">
-      {shown && <CredentialReveal title="Mobile password" secret={shown.secret} user={shown.user} services={["EAS"]} onDone={dismiss} />}
+      {shown && <CredentialReveal title={t("revealTitle")} secret={shown.secret} user={shown.user} services={["EAS"]} onDone={dismiss} />}
       <form {...formProps} className="flex max-w-xl flex-col gap-4 sm:flex-row sm:items-end" noValidate>
         <FormMessage tone="error" message={formError} />
         <Field
           name="label"
-          label="Label for the mobile password"
-          hint="The phone it is for, e.g. “Work phone”."
+          label={t("label")}
+          hint={t("labelHint")}
           defaultValue={values.label}
           maxLength={64}
           required
@@ -35,7 +37,7 @@ export function MobilePasswordForm() {
           error={errors?.label}
           className="flex-1"
         />
-        <SubmitButton pendingLabel="Creating…">Create mobile password</SubmitButton>
+        <SubmitButton pendingLabel={t("creating")}>{t("submit")}</SubmitButton>
       </form>
     </div>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { deleteOwnCredentialAction, setOwnCredentialEnabledAction } from "@/lib/actions/portal/credentials";
 import { fetchJson } from "@/components/admin/fetch-json";
@@ -14,6 +15,7 @@ import { CredentialTable } from "./credential-table";
  * invalidated). `initial` is the list the page rendered, so the first paint needs no request.
  */
 export function OwnCredentialsList({ initial }: { initial: CredentialJson[] }) {
+  const t = useTranslations("credentials.own");
   const queryClient = useQueryClient();
   const toast = useToast();
   const list = useQuery({
@@ -27,16 +29,16 @@ export function OwnCredentialsList({ initial }: { initial: CredentialJson[] }) {
       {list.isError && <FormMessage tone="error" message={list.error.message} />}
       <CredentialTable
         credentials={list.data.credentials}
-        emptyText="You have no credentials yet."
+        emptyText={t("empty")}
         viewer="owner"
         onSetEnabled={async (id, enabled) => {
           unwrapResult(await setOwnCredentialEnabledAction({ id, enabled }));
-          toast.success(enabled ? "Credential enabled." : "Credential disabled.");
+          toast.success(enabled ? t("enabled") : t("disabled"));
           await refresh();
         }}
         onDelete={async (id) => {
           const gone = unwrapResult(await deleteOwnCredentialAction({ id }));
-          toast.success(`“${gone.label}” was deleted.`);
+          toast.success(t("deleted", { label: gone.label }));
           await refresh();
         }}
       />

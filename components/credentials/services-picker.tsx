@@ -1,19 +1,24 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { Checkbox } from "@/components/ui/checkbox";
 import { FieldError, type FieldErrorValue, errorMessages } from "@/components/ui/field-parts";
 
-export const SERVICE_HINTS: Record<string, string> = {
-  WebUI: "web mail and apps in the browser",
-  WebAdminUI: "the admin console",
-  EAS: "Exchange ActiveSync: phone mail, calendar, contacts",
-  MobileApp: "the mobile apps",
-  DesktopApp: "desktop apps",
-  DAV: "CalDAV / CardDAV",
-  IMAP: "reading mail in a mail program",
-  POP3: "downloading mail",
-  SMTP: "sending mail",
-  CLI: "command-line tools",
-};
+/** What each service is for, in the viewer's language (the service names are product names). */
+function useServiceHints(): Record<string, string> {
+  const t = useTranslations("credentials.services");
+  return {
+    WebUI: t("webUi"),
+    WebAdminUI: t("webAdminUi"),
+    EAS: t("eas"),
+    MobileApp: t("mobileApp"),
+    DesktopApp: t("desktopApp"),
+    DAV: t("dav"),
+    IMAP: t("imap"),
+    POP3: t("pop3"),
+    SMTP: t("smtp"),
+    CLI: t("cli"),
+  };
+}
 
 /** A group of service checkboxes named `name`; controlled so presets and warnings can follow it. */
 export function ServicesPicker({
@@ -22,7 +27,7 @@ export function ServicesPicker({
   value,
   onChange,
   error,
-  legend = "Services",
+  legend,
 }: {
   name?: string;
   services: readonly string[];
@@ -31,11 +36,13 @@ export function ServicesPicker({
   error?: FieldErrorValue;
   legend?: string;
 }) {
+  const t = useTranslations("credentials.services");
+  const hints = useServiceHints();
   const messages = errorMessages(error);
   const errorId = `${name}-services-error`;
   return (
     <fieldset className="space-y-2" aria-describedby={messages.length ? errorId : undefined}>
-      <legend className="mb-1 text-sm font-medium text-fg">{legend}</legend>
+      <legend className="mb-1 text-sm font-medium text-fg">{legend ?? t("legend")}</legend>
       <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
         {services.map((service) => (
           <Checkbox
@@ -47,7 +54,7 @@ export function ServicesPicker({
             label={
               <>
                 <span className="font-medium">{service}</span>
-                {SERVICE_HINTS[service] && <span className="text-muted"> — {SERVICE_HINTS[service]}</span>}
+                {hints[service] && <span className="text-muted"> — {hints[service]}</span>}
               </>
             }
           />

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import {
@@ -24,19 +25,16 @@ import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devic
 // The security page's interactive parts, bound to the portal's own-account actions.
 
 export function AccountAuthenticators({ devices, account }: { devices: TotpDeviceView[]; account: string }) {
+  const t = useTranslations("security.authenticators");
   const router = useRouter();
   const toast = useToast();
   const [adding, setAdding] = useState(false);
   return (
     <div className="space-y-4">
-      <TotpDeviceList
-        devices={devices}
-        onDelete={(id) => deleteTotpDeviceAction({ id })}
-        emptyHint="Add one to protect your account with a code from your phone as well as your password."
-      />
+      <TotpDeviceList devices={devices} onDelete={(id) => deleteTotpDeviceAction({ id })} emptyHint={t("emptyHint")} />
       {adding ? (
         <div className="rounded-lg border border-line p-4" data-testid="totp-enrolment">
-          <h3 className="mb-3 text-sm font-semibold">Add an authenticator app</h3>
+          <h3 className="mb-3 text-sm font-semibold">{t("add")}</h3>
           <TotpEnrolment
             account={account}
             start={(label, options) => startTotpEnrolmentAction({ label, options })}
@@ -44,13 +42,13 @@ export function AccountAuthenticators({ devices, account }: { devices: TotpDevic
             onCancel={() => setAdding(false)}
             onDone={() => {
               setAdding(false);
-              toast.success("Authenticator app added.");
+              toast.success(t("added"));
               router.refresh();
             }}
           />
         </div>
       ) : (
-        <Button onClick={() => setAdding(true)}>Add an authenticator app</Button>
+        <Button onClick={() => setAdding(true)}>{t("add")}</Button>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { unwrapResult as unwrap } from "@/lib/actions/action-result";
@@ -16,31 +17,32 @@ export interface RecoveryCodesCardProps {
 
 /** How many recovery codes are left, and a regenerate that shows the new set once. */
 export function RecoveryCodesCard({ status, hasDevice, onRegenerate, account }: RecoveryCodesCardProps) {
+  const t = useTranslations("security.recoveryCodes");
   const router = useRouter();
   const [fresh, setFresh] = useState<string[] | null>(null);
   const retry = useRetryWithProof();
   if (fresh) return <RecoveryCodesPanel codes={fresh} account={account} onDone={() => setFresh(null)} />;
   if (!hasDevice) {
-    return <p className="text-sm text-muted">Recovery codes are issued when you turn on your first authenticator app.</p>;
+    return <p className="text-sm text-muted">{t("noDevice")}</p>;
   }
   return (
     <div className="space-y-3">
       <p className="text-sm" data-testid="recovery-status">
-        {status.unused} of {status.total} recovery codes left.
-        {status.unused <= 3 && " Make a new set soon."}
+        {t("left", { unused: status.unused, total: status.total })}
+        {status.unused <= 3 && ` ${t("makeNewSoon")}`}
       </p>
       <ConfirmButton
         variant="secondary"
         confirmVariant="primary"
-        title="Make new recovery codes?"
-        description="Every old code stops working, used or not. The new codes are shown once."
-        confirmLabel="Make new codes"
+        title={t("regenerateTitle")}
+        description={t("regenerateDescription")}
+        confirmLabel={t("regenerateConfirm")}
         onConfirm={async () => {
           setFresh(unwrap(await retry(onRegenerate)).recoveryCodes);
           router.refresh();
         }}
       >
-        Regenerate recovery codes
+        {t("regenerate")}
       </ConfirmButton>
     </div>
   );

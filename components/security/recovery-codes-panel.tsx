@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -23,7 +24,8 @@ export interface RecoveryCodesPanelProps {
 }
 
 /** Freshly issued recovery codes: shown once, with copy and a print view. */
-export function RecoveryCodesPanel({ codes, account, onDone, doneLabel = "Done, I have saved these codes" }: RecoveryCodesPanelProps) {
+export function RecoveryCodesPanel({ codes, account, onDone, doneLabel }: RecoveryCodesPanelProps) {
+  const t = useTranslations("security.recoveryCodes");
   const headingId = useId();
   const listId = `${headingId}-codes`;
   return (
@@ -34,11 +36,9 @@ export function RecoveryCodesPanel({ codes, account, onDone, doneLabel = "Done, 
     >
       <style>{PRINT_CSS}</style>
       <h3 id={headingId} className="text-sm font-semibold text-fg">
-        Recovery codes{account ? ` for ${account}` : ""}
+        {account ? t("headingFor", { account }) : t("heading")}
       </h3>
-      <p className="text-sm text-fg">
-        Each code signs you in once when you do not have your authenticator app. Keep them somewhere safe, away from your phone.
-      </p>
+      <p className="text-sm text-fg">{t("explanation")}</p>
       <ol
         id={listId}
         className="grid grid-cols-2 gap-x-6 gap-y-1 rounded-md border border-line bg-surface p-3 font-mono text-sm sm:grid-cols-3"
@@ -49,16 +49,16 @@ export function RecoveryCodesPanel({ codes, account, onDone, doneLabel = "Done, 
           </li>
         ))}
       </ol>
-      <p className="gh-print-hide text-sm font-medium text-warning">These codes are shown once. Print or copy them now.</p>
-      <p className="gh-print-only hidden text-xs">Gatehouse recovery codes. Each code works once.</p>
+      <p className="gh-print-hide text-sm font-medium text-warning">{t("shownOnce")}</p>
+      <p className="gh-print-only hidden text-xs">{t("printNote")}</p>
       <div className="gh-print-hide flex flex-wrap items-center gap-2">
         <Button variant="secondary" size="sm" onClick={() => window.print()}>
-          Print
+          {t("print")}
         </Button>
-        <CopyButton text={codes.join("\n")} targetId={listId} label="recovery codes" />
+        <CopyButton text={codes.join("\n")} targetId={listId} label={t("copyLabel")} />
         {onDone && (
           <Button size="sm" onClick={onDone} className="ml-auto">
-            {doneLabel}
+            {doneLabel ?? t("done")}
           </Button>
         )}
       </div>

@@ -1,12 +1,12 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useQuery, useQueryClient, type QueryKey } from "@tanstack/react-query";
 import { fetchJson } from "@/components/admin/fetch-json";
-import { LocalTime } from "@/components/ui/local-time";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/dialog";
-import { EmptyState } from "@/components/ui/empty-state";
 import { FormMessage } from "@/components/ui/form-message";
-import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { Td, Tr } from "@/components/ui/table";
+import { ActionTable, TimeCell } from "@/components/ui/action-table";
 import { useToast } from "@/components/ui/toast";
 import { useRetryWithProof } from "@/components/ui/use-fresh-proof";
 import { unwrapResult, type ActionResult } from "@/lib/actions/action-result";
@@ -31,6 +31,7 @@ export interface SessionListProps {
  * out. Live: a sign-in elsewhere appears within the refresh interval or when the tab regains focus.
  */
 export function SessionList({ queryKey, url, initial, onRevoke }: SessionListProps) {
+  const t = useTranslations("security.sessions");
   const queryClient = useQueryClient();
   const toast = useToast();
   const retry = useRetryWithProof();
@@ -49,74 +50,56 @@ export function SessionList({ queryKey, url, initial, onRevoke }: SessionListPro
   };
   const { sessions } = list.data;
   const failed = list.isError && <FormMessage tone="error" message={list.error.message} />;
-  if (sessions.length === 0)
-    return (
-      <>
-        {failed}
-        <EmptyState title="Not signed in anywhere" />
-      </>
-    );
   const others = sessions.filter((s) => !s.current).length;
   return (
     <div className="space-y-3">
       {failed}
-      <Table caption="Active sessions" captionSrOnly data-testid="sessions">
-        <THead>
-          <Tr>
-            <Th>Device</Th>
-            <Th>IP address</Th>
-            <Th>Signed in</Th>
-            <Th>Last seen</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
+      <ActionTable
+        caption={t("caption")}
+        data-testid="sessions"
+        columns={[t("device"), t("ip"), t("signedIn"), t("lastSeen")]}
+        actionsLabel={t("actions")}
+        rows={sessions}
+        empty={{ title: t("empty") }}
+        renderRow={(s) => (
+          <Tr key={s.id}>
+            <Td className="min-w-40">
+              <span className="font-medium" title={s.userAgent}>
+                {s.device}
+              </span>{" "}
+              {s.current && <Badge tone="success">{t("thisDevice")}</Badge>}
+            </Td>
+            <Td className="font-mono text-xs">{s.ip || "—"}</Td>
+            <TimeCell value={s.createdAt} />
+            <TimeCell value={s.lastSeenAt} format="relative" />
+            <Td className="text-right">
+              {!s.current && (
+                <ConfirmButton
+                  size="sm"
+                  variant="secondary"
+                  aria-label={s.ip ? t("signOutLabel", { device: s.device, ip: s.ip }) : t("signOutLabelNoIp", { device: s.device })}
+                  title={t("signOutTitle", { device: s.device })}
+                  description={t("signOutDescription")}
+                  confirmLabel={t("signOut")}
+                  onConfirm={() => revoke(s.id, t("signedOut", { device: s.device }))}
+                >
+                  {t("signOut")}
+                </ConfirmButton>
+              )}
+            </Td>
           </Tr>
-        </THead>
-        <TBody>
-          {sessions.map((s) => (
-            <Tr key={s.id}>
-              <Td className="min-w-40">
-                <span className="font-medium" title={s.userAgent}>
-                  {s.device}
-                </span>{" "}
-                {s.current && <Badge tone="success">This device</Badge>}
-              </Td>
-              <Td className="font-mono text-xs">{s.ip || "—"}</Td>
-              <Td className="whitespace-nowrap">
-                <LocalTime value={s.createdAt} />
-              </Td>
-              <Td className="whitespace-nowrap">
-                <LocalTime value={s.lastSeenAt} format="relative" />
-              </Td>
-              <Td className="text-right">
-                {!s.current && (
-                  <ConfirmButton
-                    size="sm"
-                    variant="secondary"
-                    aria-label={`Sign out ${s.device} (${s.ip || "unknown IP"})`}
-                    title={`Sign out ${s.device}?`}
-                    description="That browser is signed out at its next request."
-                    confirmLabel="Sign out"
-                    onConfirm={() => revoke(s.id, `${s.device} was signed out.`)}
-                  >
-                    Sign out
-                  </ConfirmButton>
-                )}
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+        )}
+      />
       {others > 1 && (
         <ConfirmButton
           size="sm"
           variant="secondary"
-          title="Sign out every other session?"
-          description={`${others} browsers are signed out; this one stays signed in.`}
-          confirmLabel="Sign out others"
-          onConfirm={() => revoke("others", "Every other session was signed out.")}
+          title={t("signOutOthersTitle")}
+          description={t("signOutOthersDescription", { count: others })}
+          confirmLabel={t("signOutOthersConfirm")}
+          onConfirm={() => revoke("others", t("signedOutOthers"))}
         >
-          Sign out all other sessions
+          {t("signOutOthers")}
         </ConfirmButton>
       )}
     </div>

@@ -1,8 +1,8 @@
 "use client";
-import { LocalTime } from "@/components/ui/local-time";
+import { useTranslations } from "next-intl";
+import { ActionTable, TimeCell } from "@/components/ui/action-table";
 import { ConfirmButton } from "@/components/ui/dialog";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
+import { Td, Tr } from "@/components/ui/table";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
 import type { ActionResult } from "@/lib/actions/action-result";
 import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devices";
@@ -15,71 +15,50 @@ export interface TrustedDeviceListProps {
 
 /** Browsers that skip the code step, with revoke one / revoke all. */
 export function TrustedDeviceList({ devices, onRevoke }: TrustedDeviceListProps) {
+  const t = useTranslations("security.trustedDevices");
   const confirmed = useConfirmedAction();
-  if (devices.length === 0) {
-    return (
-      <EmptyState
-        title="No trusted devices"
-        description="When you tick “Trust this device and IP address” at sign-in, that browser appears here."
-      />
-    );
-  }
   const revoke = (target: string, done: string) => confirmed(() => onRevoke(target), done);
   return (
     <div className="space-y-3">
-      <Table caption="Trusted devices" captionSrOnly data-testid="trusted-devices">
-        <THead>
-          <Tr>
-            <Th>Device</Th>
-            <Th>IP address</Th>
-            <Th>Trusted since</Th>
-            <Th>Last used</Th>
-            <Th>Expires</Th>
-            <Th>
-              <span className="sr-only">Actions</span>
-            </Th>
+      <ActionTable
+        caption={t("caption")}
+        data-testid="trusted-devices"
+        columns={[t("device"), t("ip"), t("trustedSince"), t("lastUsed"), t("expires")]}
+        actionsLabel={t("actions")}
+        rows={devices}
+        empty={{ title: t("empty"), description: t("emptyHint") }}
+        renderRow={(d) => (
+          <Tr key={d.id}>
+            <Td className="min-w-40 font-medium">{d.description || t("unnamed")}</Td>
+            <Td className="font-mono text-xs">{d.ip || "—"}</Td>
+            <TimeCell value={d.createdAt} />
+            <TimeCell value={d.lastUsedAt} format="relative" />
+            <TimeCell value={d.expiresAt} />
+            <Td className="text-right">
+              <ConfirmButton
+                size="sm"
+                variant="secondary"
+                aria-label={d.description ? t("revokeLabel", { device: d.description }) : t("revokeLabelUnnamed")}
+                title={t("revokeTitle")}
+                description={t("revokeDescription")}
+                confirmLabel={t("revoke")}
+                onConfirm={() => revoke(d.id, t("revoked"))}
+              >
+                {t("revoke")}
+              </ConfirmButton>
+            </Td>
           </Tr>
-        </THead>
-        <TBody>
-          {devices.map((d) => (
-            <Tr key={d.id}>
-              <Td className="min-w-40 font-medium">{d.description || "Unnamed browser"}</Td>
-              <Td className="font-mono text-xs">{d.ip || "—"}</Td>
-              <Td className="whitespace-nowrap">
-                <LocalTime value={d.createdAt} />
-              </Td>
-              <Td className="whitespace-nowrap">
-                <LocalTime value={d.lastUsedAt} format="relative" />
-              </Td>
-              <Td className="whitespace-nowrap">
-                <LocalTime value={d.expiresAt} />
-              </Td>
-              <Td className="text-right">
-                <ConfirmButton
-                  size="sm"
-                  variant="secondary"
-                  aria-label={`Revoke ${d.description || "trusted device"}`}
-                  title="Stop trusting this device?"
-                  description="Its next sign-in asks for a code again."
-                  confirmLabel="Revoke"
-                  onConfirm={() => revoke(d.id, "The device is no longer trusted.")}
-                >
-                  Revoke
-                </ConfirmButton>
-              </Td>
-            </Tr>
-          ))}
-        </TBody>
-      </Table>
+        )}
+      />
       {devices.length > 1 && (
         <ConfirmButton
           size="sm"
-          title="Stop trusting every device?"
-          description="Every browser asks for a code at its next sign-in."
-          confirmLabel="Revoke all"
-          onConfirm={() => revoke("all", "No device is trusted any more.")}
+          title={t("revokeAllTitle")}
+          description={t("revokeAllDescription")}
+          confirmLabel={t("revokeAll")}
+          onConfirm={() => revoke("all", t("revokedAll"))}
         >
-          Revoke all
+          {t("revokeAll")}
         </ConfirmButton>
       )}
     </div>

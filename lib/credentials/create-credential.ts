@@ -20,6 +20,7 @@ import { AppError, invalidInput } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/passwords/hash-password";
 import { SERVICES, type Service } from "@/lib/services/services";
 import { findUser } from "@/lib/users/find-user";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export type CreateCredentialInput = {
   /** The owner: user id or email. The portal passes the signed-in user's id, never input. */
@@ -108,7 +109,7 @@ export function generatedCredential(
 async function refuseAccountPassword(userId: string, password: string): Promise<void> {
   const row = await getDb().user.findUnique({ where: { id: userId }, omit: { passwordHash: false } });
   if (row?.passwordHash && (await verifyPassword(row.passwordHash, password))) {
-    throw invalidInput("password", "Do not reuse the account's own password for a credential.");
+    throw invalidInput("password", messageKey("errors.credentials.accountPassword"));
   }
 }
 
@@ -122,15 +123,12 @@ export async function insertCredential(
 ): Promise<CredentialView> {
   const total = await tx.credential.count({ where: { userId: user.id } });
   if (total >= MAX_CREDENTIALS_PER_ACCOUNT) {
-    throw new AppError("conflict", `This account already has ${MAX_CREDENTIALS_PER_ACCOUNT} credentials; delete some first.`);
+    throw new AppError("conflict", messageKey("errors.credentials.tooMany", { max: MAX_CREDENTIALS_PER_ACCOUNT }));
   }
   if (!prepared.generated) {
     const chosen = await tx.credential.count({ where: { userId: user.id, generated: false } });
     if (chosen >= MAX_CHOSEN_CREDENTIALS_PER_ACCOUNT) {
-      throw invalidInput(
-        "password",
-        `An account may have at most ${MAX_CHOSEN_CREDENTIALS_PER_ACCOUNT} credentials with a chosen password; leave the password empty to have one generated.`,
-      );
+      throw invalidInput("password", messageKey("errors.credentials.tooManyChosen", { max: MAX_CHOSEN_CREDENTIALS_PER_ACCOUNT }));
     }
   }
   const row = await tx.credential.create({

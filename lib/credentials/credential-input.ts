@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { MAX_CREDENTIAL_LABEL } from "@/lib/credentials/credential-rules";
+import { messageKey } from "@/lib/i18n/message-key";
 
 // Input schemas shared by the portal's and the console's credential actions. The label's real
 // limit is enforced by the lib (in characters); this cap only stops oversize input early.
 export const credentialLabelInput = z
   .string()
-  .max(MAX_CREDENTIAL_LABEL * 4, `Use at most ${MAX_CREDENTIAL_LABEL} characters for the label.`);
+  .max(MAX_CREDENTIAL_LABEL * 4, messageKey("validation.credentials.labelTooLong", { max: MAX_CREDENTIAL_LABEL }));
 
 /** A checkbox group: one ticked box arrives as a string, several as an array. */
 export const serviceListInput = z

@@ -6,6 +6,7 @@ import { formatIpRanges, ipInRanges, parseIpRanges, type IpRange } from "@/lib/n
 import { passwordProblem } from "@/lib/passwords/password-policy";
 import { looksGenerated } from "@/lib/credentials/credential-secret";
 import { parseService, parseServiceList, SERVICES, type Service } from "@/lib/services/services";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export const MAX_CREDENTIAL_LABEL = 64;
 /** Bounds the list every page shows and the rows a check may touch. */
@@ -32,10 +33,10 @@ export const SELF_SERVICE_SERVICES: readonly Service[] = SERVICES.filter((s) => 
 /** A trimmed label of 1–64 characters without control characters. */
 export function parseCredentialLabel(raw: string): string {
   const label = (raw ?? "").trim();
-  if (label.length === 0) throw invalidInput("label", "Give the credential a label, such as the device or app it is for.");
+  if (label.length === 0) throw invalidInput("label", messageKey("validation.credentials.labelRequired"));
   if ([...label].length > MAX_CREDENTIAL_LABEL)
-    throw invalidInput("label", `Use at most ${MAX_CREDENTIAL_LABEL} characters for the label.`);
-  if (/[\u0000-\u001f\u007f]/.test(label)) throw invalidInput("label", "The label cannot contain control characters.");
+    throw invalidInput("label", messageKey("validation.credentials.labelTooLong", { max: MAX_CREDENTIAL_LABEL }));
+  if (/[\u0000-\u001f\u007f]/.test(label)) throw invalidInput("label", messageKey("validation.credentials.labelControl"));
   return label;
 }
 
@@ -44,7 +45,10 @@ export function parseCredentialServices(input: string | readonly string[], allow
   const services = parseServiceList(input);
   const refused = services.filter((s) => !allowed.includes(s));
   if (refused.length > 0) {
-    throw invalidInput("services", `You cannot create a credential for ${refused.join(", ")}. Choose among: ${allowed.join(", ")}.`);
+    throw invalidInput(
+      "services",
+      messageKey("validation.credentials.servicesRefused", { refused: refused.join(", "), allowed: allowed.join(", ") }),
+    );
   }
   return services;
 }
@@ -52,10 +56,10 @@ export function parseCredentialServices(input: string | readonly string[], allow
 /** Expiry must be in the future and within ten years. Null means "never expires". */
 export function checkCredentialExpiry(expiresAt: Date | null | undefined, now: Date): Date | null {
   if (expiresAt === null || expiresAt === undefined) return null;
-  if (Number.isNaN(expiresAt.getTime())) throw invalidInput("expiresAt", "Enter a valid expiry date.");
-  if (expiresAt.getTime() <= now.getTime()) throw invalidInput("expiresAt", "The expiry must be in the future.");
+  if (Number.isNaN(expiresAt.getTime())) throw invalidInput("expiresAt", messageKey("validation.credentials.expiryInvalid"));
+  if (expiresAt.getTime() <= now.getTime()) throw invalidInput("expiresAt", messageKey("validation.credentials.expiryPast"));
   if (expiresAt.getTime() - now.getTime() > MAX_CREDENTIAL_LIFETIME_MS)
-    throw invalidInput("expiresAt", "Choose an expiry within ten years.");
+    throw invalidInput("expiresAt", messageKey("validation.credentials.expiryTooFar"));
   return expiresAt;
 }
 
@@ -66,7 +70,7 @@ export function checkCredentialExpiry(expiresAt: Date | null | undefined, now: D
 export function parseExpiryInput(text: string | undefined | null, now: Date): Date | null {
   const value = (text ?? "").trim();
   if (value === "" || value.toLowerCase() === "never") return null;
-  if (value.length > 40) throw invalidInput("expiresAt", "Enter a date such as 2027-03-31, or a number of days such as 30d.");
+  if (value.length > 40) throw invalidInput("expiresAt", messageKey("validation.credentials.expiryFormat"));
   let date: Date;
   const days = /^(\d{1,5})d$/i.exec(value);
   if (days) date = new Date(now.getTime() + Number(days[1]) * 24 * 60 * 60 * 1000);
@@ -77,7 +81,7 @@ export function parseExpiryInput(text: string | undefined | null, now: Date): Da
     else date = new Date(NaN);
   } else if (/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/.test(value)) date = new Date(value);
   else date = new Date(NaN);
-  if (Number.isNaN(date.getTime())) throw invalidInput("expiresAt", "Enter a date such as 2027-03-31, or a number of days such as 30d.");
+  if (Number.isNaN(date.getTime())) throw invalidInput("expiresAt", messageKey("validation.credentials.expiryFormat"));
   return checkCredentialExpiry(date, now);
 }
 
@@ -86,7 +90,7 @@ export function parseAllowedIpRanges(text: string | undefined | null): string {
   try {
     return formatIpRanges(parseIpRanges(text ?? ""));
   } catch (e) {
-    if (e instanceof AppError) throw invalidInput("allowedIpRanges", e.message);
+    if (e instanceof AppError) throw invalidInput("allowedIpRanges", e.text);
     throw e;
   }
 }
@@ -100,7 +104,7 @@ export function chosenPasswordProblem(password: string, email: string): string |
   // No hasSecondFactor: the credential itself is a single factor, so the 15-character floor applies.
   const problem = passwordProblem(password, { email });
   if (problem) return problem;
-  if (looksGenerated(password)) return "This looks like a generated secret; leave the password empty to have one generated.";
+  if (looksGenerated(password)) return messageKey("errors.credentials.looksGenerated");
   return null;
 }
 

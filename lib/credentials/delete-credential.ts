@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * Deletes one credential of one account. The row goes at once, so the next check fails. A
@@ -12,9 +13,9 @@ export async function deleteCredential(owner: { userId: string; id: string }, ac
       where: { id: owner.id, userId: owner.userId },
       select: { id: true, label: true, services: true, user: { select: { id: true, email: true } } },
     });
-    if (!row) throw notFound("Credential");
+    if (!row) throw new AppError("not_found", messageKey("errors.credentials.notFound"));
     const gone = await tx.credential.deleteMany({ where: { id: row.id, userId: owner.userId } });
-    if (gone.count !== 1) throw notFound("Credential");
+    if (gone.count !== 1) throw new AppError("not_found", messageKey("errors.credentials.notFound"));
     // Web sessions this credential opened end with it.
     await tx.session.deleteMany({ where: { credentialId: row.id } });
     await recordAuditEvent(tx, {

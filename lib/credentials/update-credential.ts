@@ -7,8 +7,9 @@ import {
 } from "@/lib/credentials/credential-rules";
 import { credentialRowOmit, toCredentialView, type CredentialView } from "@/lib/credentials/credential-view";
 import { getDb } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { SERVICES, type Service } from "@/lib/services/services";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export type CredentialChanges = {
   label?: string;
@@ -23,7 +24,7 @@ export type CredentialChanges = {
 /** Who is changing a credential: its owner in the portal, or an admin (console, CLI). */
 export type CredentialEditor = "admin" | "user";
 
-export const ADMIN_DISABLED_MESSAGE = "An administrator disabled this credential; only an administrator can enable it again.";
+export const ADMIN_DISABLED_MESSAGE = messageKey("errors.credentials.adminDisabled");
 
 /**
  * Changes one credential of one account (label, enabled, services, expiry, IP ranges). The secret
@@ -53,7 +54,7 @@ export async function updateCredential(
   if (changes.expiresAt !== undefined) data.expiresAt = checkCredentialExpiry(changes.expiresAt, now);
   if (changes.allowedIpRanges !== undefined) data.allowedIpRanges = parseAllowedIpRanges(changes.allowedIpRanges);
   if (Object.keys(data).length === 0) {
-    throw new AppError("invalid_input", "Nothing to change: give a label, enabled, services, expiry or IP ranges.");
+    throw new AppError("invalid_input", messageKey("errors.credentials.nothingToChange"));
   }
 
   return getDb().$transaction(async (tx) => {
@@ -61,7 +62,7 @@ export async function updateCredential(
       where: { id: owner.id, userId: owner.userId },
       select: { id: true, label: true, enabled: true, disabledBy: true, services: true, user: { select: { id: true, email: true } } },
     });
-    if (!before) throw notFound("Credential");
+    if (!before) throw new AppError("not_found", messageKey("errors.credentials.notFound"));
     const reEnabling = data.enabled === true && !before.enabled;
     if (reEnabling && by !== "admin" && before.disabledBy === "admin") throw new AppError("forbidden", ADMIN_DISABLED_MESSAGE);
     // Only a change of state moves disabledBy, so re-saving an edit form keeps who turned it off.

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { messageKey } from "@/lib/i18n/message-key";
 
 // NIST 800-63B: length, a blocklist, nothing else. No composition rules; never truncated or
 // case-folded (only the blocklist comparison ignores case).
@@ -22,17 +23,18 @@ function commonPasswords(): Set<string> {
 }
 
 /**
- * Returns why the password is refused, or null when it is acceptable. The floor is 15 characters
+ * Returns why the password is refused (a message key: AppError keeps its English text as `message`),
+ * or null when it is acceptable. The floor is 15 characters
  * unless the account has a second factor (then 8), per NIST 800-63B rev 4.
  */
 export function passwordProblem(password: string, opts: { hasSecondFactor?: boolean; email?: string } = {}): string | null {
   const min = opts.hasSecondFactor ? PASSWORD_MIN : PASSWORD_MIN_SINGLE_FACTOR;
   const length = [...password].length;
-  if (length < min) return `Use at least ${min} characters.`;
-  if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
+  if (length < min) return messageKey("validation.tooShort", { min });
+  if (length > PASSWORD_MAX) return messageKey("validation.tooLong", { max: PASSWORD_MAX });
   const lower = password.toLowerCase();
-  if (commonPasswords().has(lower)) return "This password is too common. Choose another.";
+  if (commonPasswords().has(lower)) return messageKey("errors.account.passwordTooCommon");
   if (opts.email && lower.includes(opts.email.toLowerCase().split("@")[0]) && opts.email.split("@")[0].length >= 4)
-    return "Do not use your address in your password.";
+    return messageKey("errors.account.passwordHasAddress");
   return null;
 }

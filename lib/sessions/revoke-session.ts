@@ -2,6 +2,7 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { sessionHandle } from "@/lib/sessions/list-sessions";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * Signs one of the user's browsers out (target = a handle from listSessions), or every browser
@@ -16,7 +17,7 @@ export async function revokeSession(
 ): Promise<{ revoked: number }> {
   return getDb().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
-    if (!user) throw new AppError("not_found", "User not found.");
+    if (!user) throw new AppError("not_found", messageKey("errors.account.userNotFound"));
     const keep = opts.currentSessionId;
     let ids: string[];
     if (target === "others") {
@@ -26,8 +27,8 @@ export async function revokeSession(
       // A user has a handful of sessions, so matching the handle in memory is cheap.
       const rows = await tx.session.findMany({ where: { userId }, select: { id: true } });
       const match = rows.find((r) => sessionHandle(r.id) === target);
-      if (!match) throw new AppError("not_found", "That session has already ended.");
-      if (match.id === keep) throw new AppError("conflict", "This is the session you are using. Use Sign out instead.");
+      if (!match) throw new AppError("not_found", messageKey("errors.account.sessionGone"));
+      if (match.id === keep) throw new AppError("conflict", messageKey("errors.account.currentSession"));
       ids = [match.id];
     }
     const { count } = await tx.session.deleteMany({ where: { userId, id: { in: ids } } });

@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * Forgets one trusted device of `userId` (target = its id) or all of them (target = "all"): the
@@ -10,10 +11,10 @@ import { AppError } from "@/lib/errors";
 export async function revokeTrustedDevice(userId: string, target: string, actor: Actor): Promise<{ revoked: number }> {
   return getDb().$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
-    if (!user) throw new AppError("not_found", "User not found.");
+    if (!user) throw new AppError("not_found", messageKey("errors.account.userNotFound"));
     const all = target === "all";
     const { count } = await tx.trustedDevice.deleteMany({ where: { userId, ...(all ? {} : { id: target }) } });
-    if (!all && count === 0) throw new AppError("not_found", "Trusted device not found.");
+    if (!all && count === 0) throw new AppError("not_found", messageKey("errors.account.trustedDeviceNotFound"));
     await recordAuditEvent(tx, {
       actor,
       subject: user,

@@ -6,6 +6,7 @@ import type { AccessRevocation } from "@/lib/sessions/revoke-user-access";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 import { checkPasswordPolicy, storeNewPassword } from "@/lib/users/store-new-password";
+import { messageKey } from "@/lib/i18n/message-key";
 
 /**
  * Self-service change: needs the current password; other sessions and trusted devices end, and so
@@ -19,7 +20,7 @@ export async function changeOwnPassword(
 ): Promise<AccessRevocation> {
   const db = getDb();
   const user = await db.user.findUnique({ where: { id: userId }, omit: { passwordHash: false } });
-  if (!user) throw new AppError("unauthenticated", "Sign in again.");
+  if (!user) throw new AppError("unauthenticated", messageKey("errors.account.signInAgain"));
   // Guessing the current password from a session is a way in like any other: same throttle
   // (counted before argon2 runs) and lock.
   const reservation = await reserveAttemptOrThrow({ email: user.email, ip: actor.ip ?? "" }, now);
@@ -29,12 +30,13 @@ export async function changeOwnPassword(
       await recordSignInFailure(tx, { email: user.email, ip: actor.ip ?? "", userId: user.id }, now);
       await recordAuditEvent(tx, { actor, subject: user, action: "user.password.change", result: "failure" });
     });
-    throw new AppError("invalid_input", "The current password is not right.", { currentPassword: ["The current password is not right."] });
+    const wrong = messageKey("errors.account.currentPasswordWrong");
+    throw new AppError("invalid_input", wrong, { currentPassword: [wrong] });
   }
   await releaseAttempt(reservation);
   if (input.newPassword === input.currentPassword) {
-    throw new AppError("invalid_input", "Choose a password different from the current one.", {
-      newPassword: ["Choose a different password."],
+    throw new AppError("invalid_input", messageKey("errors.account.samePassword"), {
+      newPassword: [messageKey("errors.account.chooseDifferent")],
     });
   }
   await checkPasswordPolicy(input.newPassword, user, "newPassword");

@@ -1,4 +1,5 @@
 import { test } from "node:test";
+import { translateText, translateToEnglish } from "@/lib/i18n/translate-message";
 import assert from "node:assert/strict";
 import { AppError } from "@/lib/errors";
 import { credentialKindFor, opensWebSessionWithoutOtp } from "@/lib/credentials/service-rules";
@@ -30,6 +31,12 @@ function fieldOf(fn: () => unknown): string[] {
   }
   assert.fail("expected a refusal");
 }
+
+/** The refusal in English (chosenPasswordProblem returns a message key). */
+const chosenProblem = (password: string, email: string) => {
+  const key = chosenPasswordProblem(password, email);
+  return key && translateText(key, translateToEnglish);
+};
 
 test("labels are trimmed, required, at most 64 characters, no control characters", () => {
   assert.equal(parseCredentialLabel("  Work phone  "), "Work phone");
@@ -131,10 +138,10 @@ test("status: disabled wins over expired; expired at the instant", () => {
 
 test("chosen passwords: 15-character floor, blocklist, not the address, not generated-shaped", () => {
   assert.equal(chosenPasswordProblem("a long chosen passphrase", "ann@example.com"), null);
-  assert.match(chosenPasswordProblem("easpass", "ann@example.com")!, /at least 15/);
-  assert.match(chosenPasswordProblem("123456789987654321", "ann@example.com")!, /too common/);
-  assert.match(chosenPasswordProblem("johnny-phone-password-1", "johnny@example.com")!, /address/);
-  assert.match(chosenPasswordProblem(generateCredentialSecret(), "ann@example.com")!, /generated secret/);
+  assert.match(chosenProblem("easpass", "ann@example.com")!, /at least 15/);
+  assert.match(chosenProblem("123456789987654321", "ann@example.com")!, /too common/);
+  assert.match(chosenProblem("johnny-phone-password-1", "johnny@example.com")!, /address/);
+  assert.match(chosenProblem(generateCredentialSecret(), "ann@example.com")!, /generated secret/);
 });
 
 test("credential kind: QR code makes qr, EAS alone makes mobile, anything else app", () => {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { changeOwnPassword } from "@/lib/users/change-own-password";
 import { checkboxField, passwordField } from "@/lib/validation/fields";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export const changePasswordAction = defineAction(
   {
@@ -16,7 +17,10 @@ export const changePasswordAction = defineAction(
         // The form's "also sign out my app passwords and devices" box, ticked by default.
         signOutCredentials: checkboxField,
       })
-      .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords differ." }),
+      .refine((v) => v.newPassword === v.confirmPassword, {
+        path: ["confirmPassword"],
+        message: messageKey("errors.account.passwordsDiffer"),
+      }),
   },
   async (input, ctx) => {
     const revoked = await changeOwnPassword(

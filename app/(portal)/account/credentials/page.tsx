@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AppPasswordForm } from "@/components/credentials/app-password-form";
 import { MobileAppForm } from "@/components/credentials/mobile-app-form";
 import { MobilePasswordForm } from "@/components/credentials/mobile-password-form";
@@ -10,30 +11,28 @@ import { SELF_SERVICE_SERVICES } from "@/lib/credentials/credential-rules";
 import { toCredentialJson } from "@/lib/credentials/credential-view";
 import { listCredentials } from "@/lib/credentials/list-credentials";
 
-export const metadata: Metadata = { title: "Credentials" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("credentials.page");
+  return { title: t("title") };
+}
 
 export default async function CredentialsPage() {
   const user = await requireUser();
+  const t = await getTranslations("credentials.page");
   const credentials = (await listCredentials(user.id)).map(toCredentialJson);
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="Credentials"
-        description="Separate passwords for phones, mail programs and other apps, so your own password stays private. Each one is shown once, when you create it."
-      />
-      <Card
-        title="Mobile passwords (Exchange ActiveSync)"
-        description="For the mail, calendar and contacts app built into your phone. Create one per phone."
-      >
+      <PageHeader title={t("title")} description={t("description")} />
+      <Card title={t("mobilePasswords")} description={t("mobilePasswordsDescription")}>
         <MobilePasswordForm />
       </Card>
-      <Card title="Mobile apps" description="Sign the mobile app in by scanning a QR code.">
+      <Card title={t("mobileApps")} description={t("mobileAppsDescription")}>
         <MobileAppForm />
       </Card>
-      <Card title="App passwords" description="For mail programs and other apps: choose what each one may use, and when it expires.">
+      <Card title={t("appPasswords")} description={t("appPasswordsDescription")}>
         <AppPasswordForm services={SELF_SERVICE_SERVICES} />
       </Card>
-      <Card title="Your credentials" description="Disable or delete any you no longer use; the change applies at its next sign-in.">
+      <Card title={t("yours")} description={t("yoursDescription")}>
         <OwnCredentialsList initial={credentials} />
       </Card>
     </div>

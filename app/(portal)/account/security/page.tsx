@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import {
   AccountAuthenticators,
   AccountRecoveryCodes,
@@ -15,7 +16,10 @@ import { listTotpDevices } from "@/lib/two-factor/devices/list-totp-devices";
 import { listTrustedDevices } from "@/lib/trusted-devices/list-trusted-devices";
 import { twoFactorRequirement } from "@/lib/two-factor/requirements/two-factor-requirement";
 
-export const metadata: Metadata = { title: "Security" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("security.page");
+  return { title: t("title") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function SecurityPage() {
@@ -26,32 +30,27 @@ export default async function SecurityPage() {
     listSessions(user.id, { currentSessionId: user.sessionId }),
     twoFactorRequirement(user.id),
   ]);
+  const t = await getTranslations("security.page");
+  const graceEndsAt = requirement.inGrace ? requirement.graceEndsAt : null;
   const hasDevice = twoFactor.devices.some((d) => d.enabled);
   return (
     <div className="space-y-6">
-      <PageHeader title="Security" description="Two-step sign-in, recovery codes, trusted devices and where you are signed in." />
+      <PageHeader title={t("title")} description={t("description")} />
       {requirement.required && !hasDevice && (
         <FormMessage tone="info">
-          Your administrator requires two-step sign-in for this account.{" "}
-          {requirement.inGrace && requirement.graceEndsAt ? (
-            <>
-              Add an authenticator app before <LocalTime value={requirement.graceEndsAt} />.
-            </>
-          ) : (
-            "Add an authenticator app now."
-          )}
+          {t("required")} {graceEndsAt ? t.rich("addBefore", { time: () => <LocalTime value={graceEndsAt} /> }) : t("addNow")}
         </FormMessage>
       )}
-      <Card title="Authenticator apps" description="Sign-in asks for a 6- or 8-digit code from one of these apps after your password.">
+      <Card title={t("authenticators")} description={t("authenticatorsDescription")}>
         <AccountAuthenticators devices={twoFactor.devices} account={user.email} />
       </Card>
-      <Card title="Recovery codes" description="One-time codes for when you do not have your phone.">
+      <Card title={t("recoveryCodes")} description={t("recoveryCodesDescription")}>
         <AccountRecoveryCodes status={twoFactor.recoveryCodes} hasDevice={hasDevice} account={user.email} />
       </Card>
-      <Card title="Trusted devices" description="Browsers that skip the code step until they expire or you revoke them.">
+      <Card title={t("trustedDevices")} description={t("trustedDevicesDescription")}>
         <AccountTrustedDevices devices={trusted} />
       </Card>
-      <Card title="Active sessions" description="Browsers signed in to your account now.">
+      <Card title={t("sessions")} description={t("sessionsDescription")}>
         <AccountSessions sessions={sessions.map(toSessionJson)} />
       </Card>
     </div>
