@@ -59,13 +59,13 @@ test("the admin sets a domain's default language; its accounts get it when their
   await expect(admin.getByRole("heading", { name: "Domains", level: 1 })).toBeVisible();
   await expectNoAxeViolations(admin);
 
-  await admin.getByLabel("Default language for lingua.test").selectOption("it");
+  await admin.getByRole("combobox", { name: "Default language for lingua.test" }).selectOption("it");
   await admin.getByRole("button", { name: "Save default language for lingua.test" }).click();
   await expect(admin.getByText("Default language of lingua.test saved.")).toBeVisible();
   const listed = JSON.parse(cli(["domain", "list", "--json"]).stdout) as { name: string; defaultLocale: string | null }[];
   expect(listed.find((d) => d.name === "lingua.test")?.defaultLocale).toBe("it");
   await admin.reload();
-  await expect(admin.getByLabel("Default language for lingua.test")).toHaveValue("it");
+  await expect(admin.getByRole("combobox", { name: "Default language for lingua.test" })).toHaveValue("it");
   await admin.context().close();
 
   const luca = await pageIn(browser, "fr-FR");
