@@ -1,6 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { request as httpRequest } from "node:http";
 import { cli, createAccount, resetThrottle } from "./support/server";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { signIn } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";
 
@@ -78,6 +79,7 @@ test("the admin console and the portal work under the policy with no violation r
     for (const path of paths) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      if (account === ADMIN) await expectNoAxeViolations(page);
     }
     // A client-side interaction too: the users list searches through TanStack Query.
     if (account === ADMIN) {

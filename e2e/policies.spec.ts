@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { cli, createAccount } from "./support/server";
+import { expectNoAxeViolations } from "./support/accessibility";
 import { signIn } from "./support/flows";
 
 // An admin sets a domain's WebUI policy in the console, is stopped by a bad CIDR, sees the saved
@@ -31,6 +32,7 @@ async function openPolicies(page: Page) {
   await expect(page).toHaveURL(/\/admin\/users$/);
   await page.getByRole("link", { name: "2FA policies" }).click();
   await expect(page.getByRole("heading", { name: "2FA policies", level: 1 })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByLabel("Domain", { exact: true }).selectOption(DOMAIN);
   await page.getByRole("button", { name: "Show domain" }).click();
   await expect(page).toHaveURL(/\?domain=policies-other\.example$/);
@@ -101,6 +103,7 @@ test("the admin requires 2FA for the domain, with a grace period, and for one us
   await expect(facts).toContainText(`For domain ${DOMAIN}Required for every account`);
   await expect(facts).toContainText("For this accountNot required");
   await expect(facts).toContainText("in grace period");
+  await expectNoAxeViolations(page);
   await page.getByLabel("Require 2FA for this user").check();
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByText("2FA is now required for this user.")).toBeVisible();

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SignOutForm } from "@/components/auth/sign-out-form";
 import { AppShell } from "@/components/nav/app-shell";
@@ -7,15 +8,16 @@ export const dynamic = "force-dynamic";
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const admin = await requireAdmin();
+  const t = await getTranslations("admin.nav");
   const nav = [
-    { href: "/admin/users", label: "Users" },
-    { href: "/admin/domains", label: "Domains" },
-    { href: "/admin/policies", label: "2FA policies" },
-    { href: "/admin/audit", label: "Audit log" },
-    { href: "/account", label: "My account" },
+    { href: "/admin/users", label: t("users") },
+    { href: "/admin/domains", label: t("domains") },
+    { href: "/admin/policies", label: t("policies") },
+    { href: "/admin/audit", label: t("audit") },
+    { href: "/account", label: t("myAccount") },
   ];
   return (
-    <AppShell nav={nav} area="Admin" homeHref="/admin/users" user={admin.email} signOut={<SignOutForm />}>
+    <AppShell nav={nav} area={t("area")} homeHref="/admin/users" user={admin.email} signOut={<SignOutForm />}>
       {children}
     </AppShell>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { createUserAction } from "@/lib/actions/admin/users";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -8,15 +9,16 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { queryKeys } from "@/components/providers/query-keys";
 
 export function CreateUserForm() {
+  const t = useTranslations("admin.createUser");
   const { state, formProps, fieldErrors: errors, formError, values } = useActionForm(createUserAction, { invalidate: [queryKeys.users] });
   return (
     <form {...formProps} className="grid max-w-xl gap-4" noValidate>
-      {state?.ok && <FormMessage tone="success" message={`User ${state.data.email} created.`} />}
+      {state?.ok && <FormMessage tone="success" message={t("created", { email: state.data.email })} />}
       <FormMessage tone="error" message={formError} />
       <Field
         name="email"
         defaultValue={values.email}
-        label="Email address"
+        label={t("email")}
         type="email"
         required
         maxLength={254}
@@ -26,32 +28,32 @@ export function CreateUserForm() {
       <Field
         name="displayName"
         defaultValue={values.displayName}
-        label="Display name"
+        label={t("displayName")}
         maxLength={128}
         autoComplete="off"
         error={errors?.displayName}
       />
       <Field
         name="password"
-        label="Initial password (optional)"
+        label={t("password")}
         type="password"
         maxLength={256}
         autoComplete="new-password"
-        hint="Leave empty to create the account without a password (it cannot sign in with one until it is set)."
+        hint={t("passwordHint")}
         error={errors?.password}
       />
       <Select
         name="role"
-        label="Role"
+        label={t("role")}
         defaultValue="user"
         error={errors?.role}
         options={[
-          { value: "user", label: "User" },
-          { value: "admin", label: "Administrator" },
+          { value: "user", label: t("roleUser") },
+          { value: "admin", label: t("roleAdmin") },
         ]}
       />
       <div>
-        <SubmitButton pendingLabel="Creating…">Create user</SubmitButton>
+        <SubmitButton pendingLabel={t("submitting")}>{t("submit")}</SubmitButton>
       </div>
     </form>
   );

@@ -1,17 +1,20 @@
 "use client";
-import { createDomainAction, deleteDomainAction } from "@/lib/actions/admin/domains";
+import { useTranslations } from "next-intl";
+import { createDomainAction, deleteDomainAction, setDomainDefaultLocaleAction } from "@/lib/actions/admin/domains";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { Field } from "@/components/ui/input";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
+import { LOCALE_NAMES, SUPPORTED_LOCALES } from "@/lib/i18n/locales";
 
 // The domains page's writes: server actions, then the server-rendered list is refreshed.
 
 export function CreateDomainForm() {
+  const t = useTranslations("admin.domains");
   const { formProps, fieldErrors, formError, values } = useActionForm(createDomainAction, {
     refresh: true,
-    toast: (domain) => `Domain ${domain.name} added.`,
+    toast: (domain) => t("added", { domain: domain.name }),
   });
   return (
     <form {...formProps} className="flex max-w-xl flex-col gap-3 sm:flex-row sm:items-start" noValidate>
@@ -19,31 +22,76 @@ export function CreateDomainForm() {
         className="flex-1"
         name="name"
         defaultValue={values.name}
-        label="New domain"
+        label={t("newDomain")}
         maxLength={253}
         autoComplete="off"
         error={fieldErrors?.name ?? formError}
       />
-      <SubmitButton className="sm:mt-6" pendingLabel="Adding…">
-        Add domain
+      <SubmitButton className="sm:mt-6" pendingLabel={t("adding")}>
+        {t("add")}
       </SubmitButton>
     </form>
   );
 }
 
 export function DeleteDomainButton({ name, userCount }: { name: string; userCount: number }) {
+  const t = useTranslations("admin.domains");
   const confirmed = useConfirmedAction();
   return (
     <ConfirmButton
       size="sm"
-      title={`Delete ${name}?`}
-      description="Only a domain without users can be deleted."
-      confirmLabel="Delete domain"
+      title={t("deleteTitle", { domain: name })}
+      description={t("deleteDescription")}
+      confirmLabel={t("deleteConfirm")}
       disabled={userCount > 0}
-      aria-label={`Delete ${name}`}
-      onConfirm={() => confirmed(() => deleteDomainAction({ name }), `Domain ${name} deleted.`)}
+      aria-label={t("deleteLabel", { domain: name })}
+      onConfirm={() => confirmed(() => deleteDomainAction({ name }), t("deleted", { domain: name }))}
     >
-      Delete
+      {t("delete")}
     </ConfirmButton>
+  );
+}
+
+/** A domain's default language: what its accounts see when neither they nor their browser chose one. */
+export function DomainLocaleForm({ name, defaultLocale }: { name: string; defaultLocale: string | null }) {
+  const t = useTranslations("admin.domains");
+  const { formProps, fieldErrors, formError } = useActionForm(setDomainDefaultLocaleAction, {
+    refresh: true,
+    toast: (d) => (d.defaultLocale ? t("localeSaved", { domain: d.name }) : t("localeCleared", { domain: d.name })),
+  });
+  const id = `locale-${name}`;
+  const error = fieldErrors?.defaultLocale?.join(" ") ?? formError;
+  return (
+    <form {...formProps} className="flex flex-wrap items-center gap-2" noValidate>
+      <input type="hidden" name="name" value={name} />
+      <label htmlFor={id} className="sr-only">
+        {t("localeLabel", { domain: name })}
+      </label>
+      <select
+        id={id}
+        name="defaultLocale"
+        // The saved value re-mounts the select after a refresh, so it shows what is stored.
+        key={defaultLocale ?? ""}
+        defaultValue={defaultLocale ?? ""}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className="min-h-8 rounded-md border border-line bg-surface px-2 text-sm"
+      >
+        <option value="">{t("localeNone")}</option>
+        {SUPPORTED_LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {LOCALE_NAMES[l]}
+          </option>
+        ))}
+      </select>
+      <SubmitButton size="sm" variant="secondary" pendingLabel={t("localeSaving")} aria-label={t("localeSaveLabel", { domain: name })}>
+        {t("localeSave")}
+      </SubmitButton>
+      {error && (
+        <p id={`${id}-error`} className="w-full text-sm font-medium text-danger">
+          {error}
+        </p>
+      )}
+    </form>
   );
 }

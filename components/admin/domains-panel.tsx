@@ -1,4 +1,5 @@
-import { CreateDomainForm, DeleteDomainButton } from "@/components/admin/domain-controls";
+import { getTranslations } from "next-intl/server";
+import { CreateDomainForm, DeleteDomainButton, DomainLocaleForm } from "@/components/admin/domain-controls";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -8,20 +9,22 @@ import type { DomainView } from "@/lib/domains/domain-view";
  * The domains, rendered on the server (they rarely change): adding or deleting one runs its server
  * action and refreshes this render.
  */
-export function DomainsPanel({ domains }: { domains: DomainView[] }) {
+export async function DomainsPanel({ domains }: { domains: DomainView[] }) {
+  const t = await getTranslations("admin.domains");
   return (
     <div className="space-y-6">
       {domains.length === 0 ? (
-        <EmptyState title="No domains yet" description="Add the first one below." />
+        <EmptyState title={t("empty")} description={t("emptyHint")} />
       ) : (
-        <Table caption="Domains" captionSrOnly>
+        <Table caption={t("caption")} captionSrOnly>
           <THead>
             <Tr>
-              <Th>Domain</Th>
-              <Th>Users</Th>
-              <Th>Created</Th>
+              <Th>{t("domain")}</Th>
+              <Th>{t("users")}</Th>
+              <Th>{t("defaultLocale")}</Th>
+              <Th>{t("created")}</Th>
               <Th>
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </Th>
             </Tr>
           </THead>
@@ -30,6 +33,9 @@ export function DomainsPanel({ domains }: { domains: DomainView[] }) {
               <Tr key={d.id}>
                 <Td className="font-medium">{d.name}</Td>
                 <Td>{d.userCount}</Td>
+                <Td>
+                  <DomainLocaleForm name={d.name} defaultLocale={d.defaultLocale} />
+                </Td>
                 <Td>
                   <LocalTime value={d.createdAt} format="date" />
                 </Td>

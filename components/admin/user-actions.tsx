@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { deleteUserAction, resetPasswordAction, setUserStatusAction } from "@/lib/actions/admin/users";
 import { KeepCredentialsChoice, revokedSentence, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
@@ -12,67 +13,66 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { unwrapResult } from "@/lib/actions/action-result";
 
 export function UserStatusActions({ userId, email, status, isSelf }: { userId: string; email: string; status: string; isSelf: boolean }) {
+  const t = useTranslations("admin.userActions");
   const router = useRouter();
   const toast = useToast();
   const confirmed = useConfirmedAction();
   const change = async (kind: "disable" | "enable" | "unlock") => {
-    await confirmed(setUserStatusAction({ id: userId, change: kind }), (r) => `${email} is now ${r.status}.`);
+    await confirmed(setUserStatusAction({ id: userId, change: kind }), (r) =>
+      r.status === "active" ? t("nowActive", { email }) : r.status === "locked" ? t("nowLocked", { email }) : t("nowDisabled", { email }),
+    );
   };
   return (
     <div className="flex flex-wrap gap-3">
       {status === "active" ? (
         <ConfirmButton
-          title={`Disable ${email}?`}
-          description="They are signed out everywhere and cannot sign in until enabled again."
-          confirmLabel="Disable"
+          title={t("disableTitle", { email })}
+          description={t("disableDescription")}
+          confirmLabel={t("disable")}
           disabled={isSelf}
           onConfirm={() => change("disable")}
         >
-          Disable
+          {t("disable")}
         </ConfirmButton>
       ) : (
         <ConfirmButton
           variant="secondary"
           confirmVariant="primary"
-          title={`Enable ${email}?`}
-          confirmLabel="Enable"
+          title={t("enableTitle", { email })}
+          confirmLabel={t("enable")}
           onConfirm={() => change(status === "locked" ? "unlock" : "enable")}
         >
-          {status === "locked" ? "Unlock" : "Enable"}
+          {status === "locked" ? t("unlock") : t("enable")}
         </ConfirmButton>
       )}
       <ConfirmButton
-        title={`Delete ${email}?`}
-        description="The account, its sessions, devices and credentials are deleted. The audit trail stays. This cannot be undone."
-        confirmLabel="Delete user"
+        title={t("deleteTitle", { email })}
+        description={t("deleteDescription")}
+        confirmLabel={t("deleteConfirm")}
         disabled={isSelf}
         onConfirm={async () => {
           unwrapResult(await deleteUserAction({ id: userId }));
-          toast.success(`${email} was deleted.`);
+          toast.success(t("deleted", { email }));
           router.replace("/admin/users");
         }}
       >
-        Delete
+        {t("delete")}
       </ConfirmButton>
     </div>
   );
 }
 
 export function ResetPasswordForm({ userId, revocable }: { userId: string; revocable: RevocableCounts }) {
+  const tr = useTranslations("admin.resetPassword");
   const { state, formProps, fieldErrors: errors, formError } = useActionForm(resetPasswordAction, { refresh: true });
   return (
     <form {...formProps} className="max-w-md space-y-4" noValidate>
-      {state?.ok && (
-        <FormMessage
-          tone="success"
-          message={`Password set. The user was signed out everywhere. ${revokedSentence(state.data, state.data.keptCredentials)}`}
-        />
-      )}
+      {state?.ok && <FormMessage tone="success" message={`${tr("done")} ${revokedSentence(state.data, state.data.keptCredentials)}`} />}
       <FormMessage tone="error" message={formError} />
       <input type="hidden" name="id" value={userId} />
       <Field
         name="password"
-        label="New password"
+        label={tr("newPassword")}
         type="password"
         autoComplete="new-password"
         required
@@ -80,8 +80,8 @@ export function ResetPasswordForm({ userId, revocable }: { userId: string; revoc
         error={errors?.password}
       />
       <KeepCredentialsChoice counts={revocable} />
-      <SubmitButton variant="secondary" pendingLabel="Setting…">
-        Set password
+      <SubmitButton variant="secondary" pendingLabel={tr("submitting")}>
+        {tr("submit")}
       </SubmitButton>
     </form>
   );

@@ -1,10 +1,11 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { LocalTime } from "@/components/ui/local-time";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useSearchParams } from "next/navigation";
 import { useDeferredValue, useState } from "react";
-import { fetchJson } from "@/components/admin/fetch-json";
+import { fetchJson, NoAnswerError } from "@/components/admin/fetch-json";
 import { queryKeys } from "@/components/providers/query-keys";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -29,11 +30,20 @@ function writeUrl(params: UserListParams) {
 export function UsersPanel({ initial }: { initial: UserListParams & { data: UserPage } }) {
   // The URL, not the server's props, is where the list starts: after "back" Next may reuse an
   // older render of this page while the address bar has the search the list last wrote.
+  const t = useTranslations("admin.users");
   const searchParams = useSearchParams();
   const [start] = useState(() => readUserListParams(searchParams.get("q"), searchParams.get("page")));
   const [typed, setTyped] = useState(start.query);
   const [page, setPage] = useState(start.page);
   const q = useDeferredValue(typed.trim().slice(0, USER_QUERY_MAX));
+  const statusLabel = (status: string) =>
+    status === "active"
+      ? t("statusActive")
+      : status === "locked"
+        ? t("statusLocked")
+        : status === "disabled"
+          ? t("statusDisabled")
+          : status;
   const rendered = q === initial.query && page === initial.page;
   const users = useQuery({
     queryKey: queryKeys.userPage(q, page),
@@ -45,7 +55,7 @@ export function UsersPanel({ initial }: { initial: UserListParams & { data: User
     <div className="space-y-4">
       <div className="max-w-sm">
         <label htmlFor="user-search" className="mb-1 block text-sm font-medium">
-          Search users
+          {t("search")}
         </label>
         <input
           id="user-search"
@@ -57,25 +67,22 @@ export function UsersPanel({ initial }: { initial: UserListParams & { data: User
             setPage(1);
             writeUrl({ query: e.target.value.trim(), page: 1 });
           }}
-          placeholder="Address or name"
+          placeholder={t("searchPlaceholder")}
           className="w-full rounded-md border border-line bg-surface px-3 py-2 text-sm"
         />
       </div>
-      {users.isError && <FormMessage tone="error" message={users.error.message} />}
+      {users.isError && <FormMessage tone="error" message={users.error instanceof NoAnswerError ? t("noAnswer") : users.error.message} />}
       {users.data && users.data.users.length === 0 ? (
-        <EmptyState
-          title={q ? "No user matches" : "No users yet"}
-          description={q ? "Try another part of the address or name." : "Create the first one below."}
-        />
+        <EmptyState title={q ? t("noMatch") : t("empty")} description={q ? t("noMatchHint") : t("emptyHint")} />
       ) : (
-        <Table caption="Users" captionSrOnly>
+        <Table caption={t("caption")} captionSrOnly>
           <THead>
             <Tr>
-              <Th>Email</Th>
-              <Th>Name</Th>
-              <Th>Role</Th>
-              <Th>Status</Th>
-              <Th>Last sign-in</Th>
+              <Th>{t("email")}</Th>
+              <Th>{t("name")}</Th>
+              <Th>{t("role")}</Th>
+              <Th>{t("status")}</Th>
+              <Th>{t("lastSignIn")}</Th>
             </Tr>
           </THead>
           <TBody>
@@ -87,9 +94,9 @@ export function UsersPanel({ initial }: { initial: UserListParams & { data: User
                   </Link>
                 </Td>
                 <Td>{u.displayName || "—"}</Td>
-                <Td>{u.role}</Td>
+                <Td>{u.role === "admin" ? t("roleAdmin") : u.role === "user" ? t("roleUser") : u.role}</Td>
                 <Td>
-                  <Badge tone={statusTone[u.status as keyof typeof statusTone] ?? "neutral"}>{u.status}</Badge>
+                  <Badge tone={statusTone[u.status as keyof typeof statusTone] ?? "neutral"}>{statusLabel(u.status)}</Badge>
                 </Td>
                 <Td>
                   <LocalTime value={u.lastLoginAt} format="relative" />
@@ -108,7 +115,7 @@ export function UsersPanel({ initial }: { initial: UserListParams & { data: User
             writeUrl({ query: q, page: next });
           }}
           disabled={users.isFetching}
-          label="Users pages"
+          label={t("pages")}
           hideWhenSinglePage
         />
       )}

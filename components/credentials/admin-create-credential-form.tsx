@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { adminCreateCredentialAction } from "@/lib/actions/admin/user-credentials";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -16,6 +17,7 @@ export type PresetOption = { id: string; label: string; services: string[] };
 
 /** Create: label, services (or a preset), optional chosen password, expiry, IP ranges. */
 export function AdminCreateCredentialForm({ userId, services, presets }: { userId: string; services: string[]; presets: PresetOption[] }) {
+  const t = useTranslations("admin.credentials");
   const {
     state,
     formProps,
@@ -46,21 +48,21 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
       {shown &&
         (shown.secret ? (
           <CredentialReveal
-            title={`Password for “${shown.credential.label}”`}
+            title={t("passwordFor", { label: shown.credential.label })}
             secret={shown.secret}
             user={shown.user}
             services={shown.credential.services}
             onDone={dismiss}
           />
         ) : (
-          <FormMessage tone="success" message={`Credential “${shown.credential.label}” created with the password you chose.`} />
+          <FormMessage tone="success" message={t("createdWithChosen", { label: shown.credential.label })} />
         ))}
       <form {...formProps} className="grid max-w-2xl gap-4" noValidate>
         <FormMessage tone="error" message={formError} />
         <input type="hidden" name="userId" value={userId} />
         <Field
           name="label"
-          label="Credential label"
+          label={t("label")}
           defaultValue={values.label}
           maxLength={64}
           required
@@ -69,8 +71,8 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
         />
         <Select
           name="preset"
-          label="Preset"
-          placeholder="Choose services yourself…"
+          label={t("preset")}
+          placeholder={t("presetNone")}
           value={preset}
           onChange={(e) => {
             setPreset(e.target.value);
@@ -84,18 +86,18 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
         <Field
           name="password"
           type="password"
-          label="Password (optional)"
-          hint="Leave empty to generate a strong one (recommended). A chosen password needs at least 15 characters."
+          label={t("password")}
+          hint={t("passwordHint")}
           maxLength={256}
           autoComplete="new-password"
           error={errors?.password}
         />
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field name="expiresAt" type="date" label="Expires (optional)" defaultValue={values.expiresAt} error={errors?.expiresAt} />
+          <Field name="expiresAt" type="date" label={t("expires")} defaultValue={values.expiresAt} error={errors?.expiresAt} />
           <Field
             name="allowedIpRanges"
-            label="Allowed IP ranges (optional)"
-            hint="Comma-separated, e.g. 192.0.2.0/24, 2001:db8::/32. Empty allows any address."
+            label={t("ipRanges")}
+            hint={t("ipRangesHint")}
             defaultValue={values.allowedIpRanges}
             maxLength={7000}
             autoComplete="off"
@@ -103,8 +105,8 @@ export function AdminCreateCredentialForm({ userId, services, presets }: { userI
           />
         </div>
         <div>
-          <SubmitButton pending={pending} pendingLabel="Creating…">
-            Create credential
+          <SubmitButton pending={pending} pendingLabel={t("creating")}>
+            {t("create")}
           </SubmitButton>
         </div>
       </form>

@@ -1,8 +1,9 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { adminDeleteCredentialAction, adminUpdateCredentialAction } from "@/lib/actions/admin/user-credentials";
-import { fetchJson } from "@/components/admin/fetch-json";
+import { fetchJson, NoAnswerError } from "@/components/admin/fetch-json";
 import { queryKeys } from "@/components/providers/query-keys";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -28,6 +29,7 @@ export function AdminCredentialsPanel({
   /** The credentials the page rendered: the list's first data, so it shows without a request. */
   initial: CredentialJson[];
 }) {
+  const t = useTranslations("admin.credentials");
   const queryClient = useQueryClient();
   const toast = useToast();
   const key = queryKeys.userCredentials(userId);
@@ -42,24 +44,24 @@ export function AdminCredentialsPanel({
 
   return (
     <div className="space-y-6">
-      {list.isError && <FormMessage tone="error" message={list.error.message} />}
+      {list.isError && <FormMessage tone="error" message={list.error instanceof NoAnswerError ? t("noAnswer") : list.error.message} />}
       <CredentialTable
         credentials={list.data.credentials}
-        emptyText={`${email} has no credentials.`}
+        emptyText={t("empty", { email })}
         viewer="admin"
         extra={(c) => (
-          <Button size="sm" variant="secondary" aria-label={`Edit ${c.label}`} onClick={() => setEditing(c.id)}>
-            Edit
+          <Button size="sm" variant="secondary" aria-label={t("editLabel", { label: c.label })} onClick={() => setEditing(c.id)}>
+            {t("edit")}
           </Button>
         )}
         onSetEnabled={async (id, enabled) => {
           unwrapResult(await adminUpdateCredentialAction({ userId, id, enabled }));
-          toast.success(enabled ? "Credential enabled." : "Credential disabled.");
+          toast.success(enabled ? t("enabled") : t("disabled"));
           await refresh();
         }}
         onDelete={async (id) => {
           const gone = unwrapResult(await adminDeleteCredentialAction({ userId, id }));
-          toast.success(`“${gone.label}” was deleted.`);
+          toast.success(t("deleted", { label: gone.label }));
           if (editing === id) setEditing(null);
           await refresh();
         }}
@@ -75,7 +77,7 @@ export function AdminCredentialsPanel({
       )}
       <section aria-labelledby="create-credential-heading" className="space-y-3 border-t border-line pt-4">
         <h3 id="create-credential-heading" className="text-sm font-semibold">
-          Create a credential for {email}
+          {t("createHeading", { email })}
         </h3>
         <AdminCreateCredentialForm userId={userId} services={services} presets={presets} />
       </section>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { adminUpdateCredentialAction } from "@/lib/actions/admin/user-credentials";
 import { useActionForm } from "@/components/forms/use-action-form";
@@ -24,6 +25,7 @@ export function AdminEditCredentialForm({
   services: string[];
   onDone: () => void;
 }) {
+  const t = useTranslations("admin.credentials");
   const {
     formProps,
     pending,
@@ -31,7 +33,7 @@ export function AdminEditCredentialForm({
     formError,
   } = useActionForm(adminUpdateCredentialAction, {
     invalidate: [queryKeys.userCredentials(userId)],
-    toast: (saved) => `“${saved.label}” saved.`,
+    toast: (saved) => t("saved", { label: saved.label }),
     onSuccess: onDone,
     keepFieldsOnError: true,
   });
@@ -39,7 +41,7 @@ export function AdminEditCredentialForm({
   return (
     <section aria-labelledby="edit-credential-heading" className="space-y-3 rounded-lg border border-line p-4">
       <h3 id="edit-credential-heading" className="text-sm font-semibold">
-        Edit “{credential.label}”
+        {t("editHeading", { label: credential.label })}
       </h3>
       <form {...formProps} className="grid max-w-2xl gap-4" noValidate>
         <FormMessage tone="error" message={formError} />
@@ -47,7 +49,7 @@ export function AdminEditCredentialForm({
         <input type="hidden" name="id" value={credential.id} />
         <Field
           name="label"
-          label="Credential label"
+          label={t("label")}
           defaultValue={credential.label}
           maxLength={64}
           required
@@ -56,21 +58,21 @@ export function AdminEditCredentialForm({
         />
         <Select
           name="enabled"
-          label="Status"
+          label={t("status")}
           defaultValue={String(credential.enabled)}
           options={[
-            { value: "true", label: "Enabled" },
-            { value: "false", label: "Disabled" },
+            { value: "true", label: t("statusEnabled") },
+            { value: "false", label: t("statusDisabled") },
           ]}
         />
         <ServicesPicker name="services" services={services} value={picked} onChange={setPicked} error={errors?.services} />
         {opensWebSessionWithoutOtp(picked) && <WebSessionWarning />}
         <div className="flex gap-2">
-          <SubmitButton pending={pending} pendingLabel="Saving…">
-            Save changes
+          <SubmitButton pending={pending} pendingLabel={t("saving")}>
+            {t("save")}
           </SubmitButton>
           <Button variant="secondary" onClick={onDone}>
-            Cancel
+            {t("cancel")}
           </Button>
         </div>
       </form>

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { setDomainTwoFactorRequiredAction } from "@/lib/actions/admin/policies";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
@@ -10,6 +11,7 @@ import type { DomainTwoFactorSettings } from "@/lib/two-factor/requirements/doma
 
 /** A domain's "Require 2FA for every account" switch and its enrolment grace period. */
 export function DomainRequirementForm({ settings }: { settings: DomainTwoFactorSettings }) {
+  const t = useTranslations("policies.domainRequirement");
   const form = useActionForm(setDomainTwoFactorRequiredAction, { refresh: true });
   const { state, fieldErrors: errors, values: echo } = form;
   const refused = !!state && !state.ok;
@@ -19,37 +21,29 @@ export function DomainRequirementForm({ settings }: { settings: DomainTwoFactorS
     <form {...form.formProps} className="max-w-xl space-y-4" noValidate>
       <input type="hidden" name="domain" value={settings.domain} />
       <p className="text-sm text-muted">
-        {settings.usersWithoutDevice} of {settings.userCount} account(s) in {settings.domain} have no authenticator device yet.
+        {t("withoutDevice", { without: settings.usersWithoutDevice, count: settings.userCount, domain: settings.domain })}
       </p>
       <FormMessage tone="error" message={form.formError} />
-      <Checkbox
-        name="required"
-        label="Require 2FA for every account"
-        hint="Accounts without a device are sent to enrolment after the password step until the grace period ends; after it, they are refused and must ask an administrator."
-        defaultChecked={required}
-        error={errors?.required}
-      />
+      <Checkbox name="required" label={t("require")} hint={t("requireHint")} defaultChecked={required} error={errors?.required} />
       <Field
         name="graceDays"
         type="number"
         inputMode="numeric"
         min={TWO_FACTOR_GRACE_DAYS.min}
         max={TWO_FACTOR_GRACE_DAYS.max}
-        label="Grace days"
-        hint={`${TWO_FACTOR_GRACE_DAYS.min} to ${TWO_FACTOR_GRACE_DAYS.max} days, counted from when the requirement starts for each account.`}
+        label={t("graceDays")}
+        hint={t("graceDaysHint", { min: TWO_FACTOR_GRACE_DAYS.min, max: TWO_FACTOR_GRACE_DAYS.max })}
         defaultValue={graceDays}
         error={errors?.graceDays}
       />
-      <SubmitButton variant="secondary" pendingLabel="Saving…">
-        Save requirement
+      <SubmitButton variant="secondary" pendingLabel={t("saving")}>
+        {t("save")}
       </SubmitButton>
       {state?.ok && (
         <FormMessage
           tone="success"
           message={
-            state.data.required
-              ? `2FA is now required for every account of ${state.data.domain}.`
-              : `2FA is no longer required for every account of ${state.data.domain}.`
+            state.data.required ? t("nowRequired", { domain: state.data.domain }) : t("noLongerRequired", { domain: state.data.domain })
           }
         />
       )}

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { clearPolicyAction } from "@/lib/actions/admin/policies";
 import { PolicySummary } from "@/components/policies/policy-summary";
@@ -9,19 +10,6 @@ import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
 import type { PolicyList, PolicyListEntry } from "@/lib/two-factor/policies/list-policies";
 
-const ORIGIN = {
-  global: {
-    global: "Set globally",
-    default: "Default",
-    domain: "Set globally",
-  },
-  domain: {
-    domain: "Set for this domain",
-    global: "Follows global",
-    default: "Default",
-  },
-} as const;
-
 export function PoliciesTable({
   global,
   domain,
@@ -31,8 +19,13 @@ export function PoliciesTable({
   domain: PolicyList | null;
   onEdit: (s: PolicySelection) => void;
 }) {
+  const t = useTranslations("policies.table");
   const router = useRouter();
   const toast = useToast();
+  const origin = {
+    global: { global: t("setGlobally"), default: t("default"), domain: t("setGlobally") },
+    domain: { domain: t("setForDomain"), global: t("followsGlobal"), default: t("default") },
+  } as const;
   const domainName = domain?.domain ?? null;
 
   const clear = async (entry: PolicyListEntry, scope: "global" | "domain") => {
@@ -43,26 +36,26 @@ export function PoliciesTable({
     if (!r.ok) throw new Error(r.error.message);
     toast.success(
       scope === "domain"
-        ? `${domainName} follows the global ${entry.service} policy again.`
-        : `The global ${entry.service} policy is back to the default.`,
+        ? t("clearedDomain", { domain: domainName ?? "", service: entry.service })
+        : t("clearedGlobal", { service: entry.service }),
     );
     router.refresh();
   };
 
   const cell = (entry: PolicyListEntry, scope: "global" | "domain") => {
-    const where = scope === "domain" ? `domain ${domainName}` : "global";
+    const where = scope === "domain" ? t("whereDomain", { domain: domainName ?? "" }) : t("whereGlobal");
     const own = entry.explicit !== null;
     return (
       <Td className="min-w-56">
-        <PolicySummary values={entry.applies} origin={ORIGIN[scope][entry.applies.source]} originTone={own ? "success" : "neutral"} />
+        <PolicySummary values={entry.applies} origin={origin[scope][entry.applies.source]} originTone={own ? "success" : "neutral"} />
         <div className="mt-2 flex flex-wrap gap-2">
           <Button
             size="sm"
             variant="secondary"
-            aria-label={`Edit ${entry.service} policy, ${where}`}
+            aria-label={t("editLabel", { service: entry.service, where })}
             onClick={() => onEdit({ service: entry.service, scope })}
           >
-            Edit
+            {t("edit")}
           </Button>
           {own && (
             <ConfirmButton
@@ -70,21 +63,19 @@ export function PoliciesTable({
               variant="ghost"
               title={
                 scope === "domain"
-                  ? `Use the global ${entry.service} policy for ${domainName}?`
-                  : `Reset the global ${entry.service} policy?`
+                  ? t("useGlobalTitle", { service: entry.service, domain: domainName ?? "" })
+                  : t("resetTitle", { service: entry.service })
               }
-              description={
-                scope === "domain"
-                  ? "The domain's own setting is removed; its accounts get the global policy."
-                  : "Domains without their own setting fall back to the default: no second factor."
-              }
-              confirmLabel={scope === "domain" ? "Use global" : "Reset to default"}
+              description={scope === "domain" ? t("useGlobalDescription") : t("resetDescription")}
+              confirmLabel={scope === "domain" ? t("useGlobal") : t("resetConfirm")}
               aria-label={
-                scope === "domain" ? `Use the global ${entry.service} policy for ${domainName}` : `Reset the global ${entry.service} policy`
+                scope === "domain"
+                  ? t("useGlobalLabel", { service: entry.service, domain: domainName ?? "" })
+                  : t("resetLabel", { service: entry.service })
               }
               onConfirm={() => clear(entry, scope)}
             >
-              {scope === "domain" ? "Use global" : "Reset"}
+              {scope === "domain" ? t("useGlobal") : t("reset")}
             </ConfirmButton>
           )}
         </div>
@@ -93,12 +84,12 @@ export function PoliciesTable({
   };
 
   return (
-    <Table caption="2FA policy of each service" captionSrOnly>
+    <Table caption={t("caption")} captionSrOnly>
       <THead>
         <Tr>
-          <Th>Service</Th>
-          <Th>Global</Th>
-          {domainName && <Th>Domain {domainName}</Th>}
+          <Th>{t("service")}</Th>
+          <Th>{t("global")}</Th>
+          {domainName && <Th>{t("domainColumn", { domain: domainName })}</Th>}
         </Tr>
       </THead>
       <TBody>

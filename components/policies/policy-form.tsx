@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { setPolicyAction } from "@/lib/actions/admin/policies";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
@@ -6,17 +7,15 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import type { PolicyListEntry } from "@/lib/two-factor/policies/list-policies";
-import { POLICY_WORDS, TWO_FACTOR_POLICIES, type TwoFactorPolicy } from "@/lib/two-factor/policies/policy-values";
-
-const EXPLAIN: Record<TwoFactorPolicy, string> = {
-  0: "The password alone signs in. Users who enrolled a device are still asked for it on web sign-in.",
-  1: "A code is needed, except from the trusted IP ranges below or an address the user chose to trust.",
-  2: "A code is needed, except on a device the user chose to trust.",
-};
+import { usePolicyWords } from "@/components/policies/policy-summary";
+import { TWO_FACTOR_POLICIES } from "@/lib/two-factor/policies/policy-values";
 
 /** Edits one service's policy at one scope (global or a domain). */
 export function PolicyForm({ entry, scope }: { entry: PolicyListEntry; scope: { global: true } | { domain: string } }) {
-  const where = "domain" in scope ? `domain ${scope.domain}` : "global";
+  const t = useTranslations("policies.form");
+  const words = usePolicyWords();
+  const explain = { 0: t("explainNone"), 1: t("explainIp"), 2: t("explainDevice") };
+  const where = "domain" in scope ? t("whereDomain", { domain: scope.domain }) : t("whereGlobal");
   const {
     state,
     formProps,
@@ -25,7 +24,7 @@ export function PolicyForm({ entry, scope }: { entry: PolicyListEntry; scope: { 
     values: echo,
   } = useActionForm(setPolicyAction, {
     refresh: true,
-    toast: (saved) => `${saved.service} policy saved (${where}).`,
+    toast: (saved) => t("saved", { service: saved.service, where }),
   });
   const refused = !!state && !state.ok;
   const current = entry.explicit ?? entry.applies;
@@ -36,17 +35,17 @@ export function PolicyForm({ entry, scope }: { entry: PolicyListEntry; scope: { 
     <form {...formProps} className="max-w-2xl space-y-5" noValidate aria-labelledby="policy-form-title">
       <div>
         <h3 id="policy-form-title" className="text-base font-semibold">
-          Edit policy: {entry.service}, {where}
+          {t("title", { service: entry.service, where })}
         </h3>
         {"domain" in scope && !entry.explicit && (
-          <p className="mt-1 text-sm text-muted">This domain follows the {entry.applies.source} policy now; saving gives it its own.</p>
+          <p className="mt-1 text-sm text-muted">{entry.applies.source === "global" ? t("followsGlobal") : t("followsDefault")}</p>
         )}
       </div>
       <FormMessage tone="error" message={formError} />
       <input type="hidden" name="service" value={entry.service} />
       <input type="hidden" name="scope" value={"domain" in scope ? scope.domain : "global"} />
       <fieldset className="space-y-2" aria-describedby={errors?.twoFactorPolicy ? "policy-choice-error" : undefined}>
-        <legend className="mb-1 text-sm font-medium">Second factor</legend>
+        <legend className="mb-1 text-sm font-medium">{t("secondFactor")}</legend>
         {TWO_FACTOR_POLICIES.map((p) => (
           <label
             key={p}
@@ -61,9 +60,9 @@ export function PolicyForm({ entry, scope }: { entry: PolicyListEntry; scope: { 
             />
             <span>
               <span className="block font-medium">
-                {p}: {POLICY_WORDS[p]}
+                {p}: {words[p]}
               </span>
-              <span className="block text-muted">{EXPLAIN[p]}</span>
+              <span className="block text-muted">{explain[p]}</span>
             </span>
           </label>
         ))}
@@ -75,21 +74,16 @@ export function PolicyForm({ entry, scope }: { entry: PolicyListEntry; scope: { 
       </fieldset>
       <Field
         name="trustedIpRanges"
-        label="Trusted IP ranges"
+        label={t("trustedRanges")}
         defaultValue={echo.trustedIpRanges ?? current.trustedIpRanges.join(", ")}
-        hint="Comma-separated IPv4 or IPv6 networks, such as 10.0.0.0/8, 2001:db8::/32. Leave empty for none."
+        hint={t("trustedRangesHint")}
         maxLength={7000}
         autoComplete="off"
         spellCheck={false}
         error={errors?.trustedIpRanges}
       />
-      <Checkbox
-        name="ipCanChange"
-        label="IP may change: a trusted device stays trusted when its IP address changes"
-        defaultChecked={ipCanChange}
-        error={errors?.ipCanChange}
-      />
-      <SubmitButton pendingLabel="Saving…">Save policy</SubmitButton>
+      <Checkbox name="ipCanChange" label={t("ipCanChange")} defaultChecked={ipCanChange} error={errors?.ipCanChange} />
+      <SubmitButton pendingLabel={t("saving")}>{t("save")}</SubmitButton>
     </form>
   );
 }

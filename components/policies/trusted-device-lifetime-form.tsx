@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { setTrustedDeviceLifetimeAction } from "@/lib/actions/admin/policies";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
@@ -8,6 +9,7 @@ import { TRUSTED_DEVICE_LIFETIME } from "@/lib/two-factor/policies/policy-values
 
 /** How long "Trust this device" lasts, for every domain. */
 export function TrustedDeviceLifetimeForm({ days }: { days: number }) {
+  const t = useTranslations("policies.lifetime");
   const { state, formProps, fieldErrors, formError, values } = useActionForm(setTrustedDeviceLifetimeAction);
   const saved = state?.ok ? state.data.days : days;
   return (
@@ -20,16 +22,16 @@ export function TrustedDeviceLifetimeForm({ days }: { days: number }) {
           inputMode="numeric"
           min={TRUSTED_DEVICE_LIFETIME.minDays}
           max={TRUSTED_DEVICE_LIFETIME.maxDays}
-          label="Trusted devices expire after (days)"
-          hint={`${TRUSTED_DEVICE_LIFETIME.minDays} to ${TRUSTED_DEVICE_LIFETIME.maxDays} days. Shortening it also shortens devices already trusted.`}
+          label={t("label")}
+          hint={t("hint", { min: TRUSTED_DEVICE_LIFETIME.minDays, max: TRUSTED_DEVICE_LIFETIME.maxDays })}
           defaultValue={values.days ?? String(saved)}
           error={fieldErrors?.days}
         />
-        <SubmitButton className="sm:mt-6" variant="secondary" pendingLabel="Saving…">
-          Save lifetime
+        <SubmitButton className="sm:mt-6" variant="secondary" pendingLabel={t("saving")}>
+          {t("save")}
         </SubmitButton>
       </div>
-      {state?.ok && <FormMessage tone="success" message={`Trusted devices now expire after ${state.data.days} day(s).`} />}
+      {state?.ok && <FormMessage tone="success" message={t("saved", { days: state.data.days })} />}
       <FormMessage tone="error" message={formError} />
     </form>
   );

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { setUserTwoFactorRequiredAction } from "@/lib/actions/admin/user-two-factor";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
@@ -15,6 +16,7 @@ export function UserTwoFactorRequirementForm({
   userRequires: boolean;
   graceDays: number;
 }) {
+  const t = useTranslations("policies.userRequirement");
   const { state, formProps, formError } = useActionForm(setUserTwoFactorRequiredAction, { refresh: true });
   const checked = state?.ok ? state.data.required : userRequires;
   return (
@@ -25,19 +27,14 @@ export function UserTwoFactorRequirementForm({
         // Re-mount when the saved value changes, so the box shows what is stored.
         key={String(checked)}
         name="required"
-        label="Require 2FA for this user"
-        hint={`An account without a device is sent to enrolment after the password step for ${graceDays} day(s) (its domain's grace period) from when the requirement starts; after that, sign-in is refused until an administrator helps.`}
+        label={t("require")}
+        hint={t("requireHint", { days: graceDays })}
         defaultChecked={checked}
       />
-      <SubmitButton variant="secondary" pendingLabel="Saving…">
-        Save
+      <SubmitButton variant="secondary" pendingLabel={t("saving")}>
+        {t("save")}
       </SubmitButton>
-      {state?.ok && (
-        <FormMessage
-          tone="success"
-          message={state.data.required ? "2FA is now required for this user." : "2FA is no longer required for this user."}
-        />
-      )}
+      {state?.ok && <FormMessage tone="success" message={state.data.required ? t("nowRequired") : t("noLongerRequired")} />}
     </form>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import {
@@ -39,6 +40,7 @@ export function AdminSecurityControls({
   trustedDevices,
   revocable,
 }: AdminSecurityControlsProps) {
+  const t = useTranslations("admin.security");
   const confirmed = useConfirmedAction();
   const queryClient = useQueryClient();
   const sessionsKey = queryKeys.userSessions(userId);
@@ -55,41 +57,41 @@ export function AdminSecurityControls({
       <section className="space-y-3" aria-labelledby="admin-2fa-heading">
         <div className="flex flex-wrap items-center justify-between gap-3">
           <h3 id="admin-2fa-heading" className="text-sm font-semibold">
-            Authenticator apps
+            {t("authenticatorApps")}
           </h3>
           <ConfirmButton
             size="sm"
             disabled={!hasAnything}
-            title={`Reset two-step sign-in for ${email}?`}
-            description="Every authenticator app and recovery code is deleted, and the user is signed out everywhere and loses their trusted devices. They can set up a new app at their next sign-in."
+            title={t("resetTitle", { email })}
+            description={t("resetDescription")}
             body={<KeepCredentialsChoice counts={revocable} checked={keepCredentials} onChange={setKeepCredentials} />}
-            confirmLabel="Reset 2FA"
+            confirmLabel={t("reset")}
             onConfirm={async () => {
               await confirmed(
                 adminResetTwoFactorAction({ userId, keepCredentials }),
-                (r) => `Two-step sign-in was reset for ${email}. ${revokedSentence(r, r.keptCredentials)}`,
+                (r) => `${t("resetDone", { email })} ${revokedSentence(r, r.keptCredentials)}`,
               );
               setKeepCredentials(false);
               // The reset signed the user out everywhere: the live session list asks again.
               void queryClient.invalidateQueries({ queryKey: sessionsKey });
             }}
           >
-            Reset 2FA
+            {t("reset")}
           </ConfirmButton>
         </div>
         <TotpDeviceList
           devices={devices}
           owner="their"
           onDelete={(deviceId) => adminDeleteTotpDeviceAction({ userId, deviceId })}
-          emptyHint="This user has not set up an authenticator app."
+          emptyHint={t("noAuthenticator")}
         />
         <p className="text-sm text-muted" data-testid="admin-recovery-status">
-          Recovery codes: {recoveryCodes.unused} of {recoveryCodes.total} left.
+          {t("recoveryCodes", { unused: recoveryCodes.unused, total: recoveryCodes.total })}
         </p>
       </section>
       <section className="space-y-3" aria-labelledby="admin-sessions-heading">
         <h3 id="admin-sessions-heading" className="text-sm font-semibold">
-          Active sessions
+          {t("sessions")}
         </h3>
         <SessionList
           queryKey={sessionsKey}
@@ -100,7 +102,7 @@ export function AdminSecurityControls({
       </section>
       <section className="space-y-3" aria-labelledby="admin-trusted-heading">
         <h3 id="admin-trusted-heading" className="text-sm font-semibold">
-          Trusted devices
+          {t("trustedDevices")}
         </h3>
         <TrustedDeviceList devices={trustedDevices} onRevoke={(target) => adminRevokeTrustedDeviceAction({ userId, target })} />
       </section>

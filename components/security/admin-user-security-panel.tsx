@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { RevocableCounts } from "@/components/credentials/credential-revocation-notice";
 import { AdminSecurityControls } from "@/components/security/admin-security-controls";
 import { Card } from "@/components/ui/card";
@@ -27,8 +28,9 @@ export async function AdminUserSecurityPanel({
     listSessions(userId, { currentSessionId }),
     listTrustedDevices(userId),
   ]);
+  const t = await getTranslations("admin.security");
   return (
-    <Card title="Security" description="Two-step sign-in, where the user is signed in, and which browsers skip the code step.">
+    <Card title={t("title")} description={t("description")}>
       <AdminSecurityControls
         userId={userId}
         email={email}

@@ -8,6 +8,7 @@ export async function listDomains(): Promise<DomainView[]> {
     name: d.name,
     createdAt: d.createdAt,
     require2fa: d.require2fa,
+    defaultLocale: d.defaultLocale,
     userCount: _count.users,
   }));
 }

@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { hashPassword } from "@/lib/passwords/hash-password";
 import { passwordProblem } from "@/lib/passwords/password-policy";
 import { searchKeyOf, userViewSelect, type UserView } from "@/lib/users/user-view";
@@ -34,12 +35,12 @@ export async function insertUser(tx: Tx, input: CreateUserInput, passwordHash: s
       await recordAuditEvent(tx, { actor, action: "domain.create", result: "success", details: { domain: domainName } });
     }
     if (!domain) {
-      throw new AppError("invalid_input", `The domain ${domainName} does not exist. Create it first.`, {
-        email: [`Domain ${domainName} does not exist.`],
+      throw new AppError("invalid_input", messageKey("errors.admin.domainMissingCreateFirst", { domain: domainName }), {
+        email: [messageKey("validation.admin.domainMissing", { domain: domainName })],
       });
     }
     if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
-      throw new AppError("conflict", "A user with this address already exists.", { email: ["This address is taken."] });
+      throw new AppError("conflict", messageKey("errors.admin.userExists"), { email: [messageKey("validation.admin.addressTaken")] });
     }
     const user = await tx.user.create({
       data: {

@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { userViewSelect, type UserView } from "@/lib/users/user-view";
 
 /** Finds a user by id or by email (case-insensitive); throws not_found otherwise. */
@@ -7,6 +8,6 @@ export async function findUser(idOrEmail: string, tx: Tx = getDb() as unknown as
   const key = idOrEmail.trim();
   const where = key.includes("@") ? { email: key.toLowerCase() } : { id: key };
   const user = await tx.user.findUnique({ where, select: userViewSelect });
-  if (!user) throw notFound("User");
+  if (!user) throw new AppError("not_found", messageKey("errors.admin.userNotFound"));
   return user;
 }

@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { clearThrottle } from "@/lib/throttle/login-throttle";
 import { revokeUserAccess } from "@/lib/sessions/revoke-user-access";
 import { findUser } from "@/lib/users/find-user";
@@ -12,9 +13,9 @@ export type StatusChange = "disable" | "enable" | "unlock";
 export async function setUserStatus(idOrEmail: string, change: StatusChange, actor: Actor): Promise<UserView> {
   return getDb().$transaction(async (tx) => {
     const user = await findUser(idOrEmail, tx);
-    if (change === "disable" && user.id === actor.id) throw new AppError("forbidden", "You cannot disable your own account.");
+    if (change === "disable" && user.id === actor.id) throw new AppError("forbidden", messageKey("errors.admin.disableSelf"));
     if (change === "unlock" && user.status !== "locked")
-      throw new AppError("conflict", `${user.email} is not locked (it is ${user.status}).`);
+      throw new AppError("conflict", messageKey("errors.admin.notLocked", { email: user.email, status: user.status }));
     const data = change === "disable" ? { status: "disabled" } : { status: "active", lockedAt: null, failedLoginCount: 0 };
     const updated = await tx.user.update({ where: { id: user.id }, data, select: userViewSelect });
     if (change === "disable") await revokeUserAccess(tx, user.id);

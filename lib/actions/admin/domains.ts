@@ -3,6 +3,9 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { createDomain } from "@/lib/domains/create-domain";
 import { deleteDomain } from "@/lib/domains/delete-domain";
+import { setDomainDefaultLocale } from "@/lib/domains/set-domain-default-locale";
+import { SUPPORTED_LOCALES } from "@/lib/i18n/locales";
+import { messageKey } from "@/lib/i18n/message-key";
 import { domainNameField } from "@/lib/validation/fields";
 
 export const createDomainAction = defineAction(
@@ -16,4 +19,17 @@ export const deleteDomainAction = defineAction(
     await deleteDomain(name, ctx.actor);
     return { deleted: name };
   },
+);
+
+/** "" in the form: no default of its own (DEFAULT_LOCALE applies). */
+export const setDomainDefaultLocaleAction = defineAction(
+  {
+    name: "admin.domain.defaultLocale",
+    access: "admin",
+    input: z.object({
+      name: domainNameField,
+      defaultLocale: z.enum(["", ...SUPPORTED_LOCALES], messageKey("validation.localeInvalid")).transform((v) => (v === "" ? null : v)),
+    }),
+  },
+  async ({ name, defaultLocale }, ctx) => setDomainDefaultLocale(name, defaultLocale, ctx.actor),
 );

@@ -1,4 +1,5 @@
 "use server";
+import { messageKey } from "@/lib/i18n/message-key";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { clearPolicy } from "@/lib/two-factor/policies/clear-policy";
@@ -13,7 +14,7 @@ import { checkboxField, domainNameField } from "@/lib/validation/fields";
 const scopeField = z.string().trim().min(1).max(253);
 const targetOf = (scope: string): PolicyTarget => (scope.toLowerCase() === "global" ? { scope: "global" } : { domain: scope });
 const serviceField = z.string().trim().min(1).max(40);
-const wholeNumber = z.string().trim().max(6).regex(/^\d+$/, "Enter a whole number of days.").transform(Number);
+const wholeNumber = z.string().trim().max(6).regex(/^\d+$/, messageKey("validation.admin.wholeDays")).transform(Number);
 
 export const setPolicyAction = defineAction(
   {
@@ -22,8 +23,8 @@ export const setPolicyAction = defineAction(
     input: z.object({
       service: serviceField,
       scope: scopeField,
-      twoFactorPolicy: z.enum(["0", "1", "2"], "Choose one of the three options.").transform(Number),
-      trustedIpRanges: z.string().max(7000, "That is too long for a list of ranges.").default(""),
+      twoFactorPolicy: z.enum(["0", "1", "2"], messageKey("validation.admin.policyChoice")).transform(Number),
+      trustedIpRanges: z.string().max(7000, messageKey("validation.admin.rangesTooLong")).default(""),
       ipCanChange: checkboxField,
     }),
   },

@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { GLOBAL_SCOPE, type PolicyTarget } from "@/lib/two-factor/policies/policy-values";
 import { domainNameField } from "@/lib/validation/fields";
 
@@ -10,17 +11,22 @@ export type ResolvedScope = { scope: string; domainId: string | null; label: str
 export async function resolvePolicyScope(tx: Tx, target: PolicyTarget): Promise<ResolvedScope> {
   if ("scope" in target) {
     if (target.scope !== GLOBAL_SCOPE)
-      throw new AppError("invalid_input", 'Say "global" or name a domain.', { scope: ["Choose global or a domain."] });
+      throw new AppError("invalid_input", messageKey("errors.admin.scopeInvalid"), {
+        scope: [messageKey("validation.admin.scopeInvalid")],
+      });
     return { scope: GLOBAL_SCOPE, domainId: null, label: GLOBAL_SCOPE };
   }
   const raw = typeof target.domain === "string" ? target.domain : "";
   const name = domainNameField.safeParse(raw);
   if (!name.success) {
-    throw new AppError("invalid_input", `"${raw.slice(0, 60)}" is not a domain name.`, {
-      domain: ["Enter a domain name such as example.com."],
+    throw new AppError("invalid_input", messageKey("errors.admin.notADomain", { name: raw.slice(0, 60) }), {
+      domain: [messageKey("validation.domainInvalid")],
     });
   }
   const domain = await tx.domain.findUnique({ where: { name: name.data }, select: { id: true, name: true } });
-  if (!domain) throw new AppError("not_found", `The domain ${name.data} does not exist.`, { domain: ["No such domain."] });
+  if (!domain)
+    throw new AppError("not_found", messageKey("errors.admin.domainMissing", { domain: name.data }), {
+      domain: [messageKey("validation.admin.noSuchDomain")],
+    });
   return { scope: domain.id, domainId: domain.id, label: domain.name };
 }

@@ -1,14 +1,13 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { formatIpRanges, parseIpRanges, type IpRange } from "@/lib/net/cidr";
 import { resolvePolicyScope } from "@/lib/two-factor/policies/policy-scope";
 import {
   DEFAULT_POLICY,
   GLOBAL_SCOPE,
   isTwoFactorPolicy,
-  POLICY_WORDS,
-  TWO_FACTOR_POLICIES,
   type PolicyTarget,
   type PolicyValues,
 } from "@/lib/two-factor/policies/policy-values";
@@ -29,14 +28,17 @@ export type PolicyView = PolicyValues & { service: Service; scope: "global" | "d
 function validateChanges(changes: PolicyChanges): { twoFactorPolicy?: 0 | 1 | 2; ranges?: IpRange[]; ipCanChange?: boolean } {
   const { twoFactorPolicy, trustedIpRanges, ipCanChange } = changes;
   if (twoFactorPolicy === undefined && trustedIpRanges === undefined && ipCanChange === undefined) {
-    throw new AppError("invalid_input", "Nothing to change: give 2fa_policy, trusted_ip_range or ip_can_change.");
+    throw new AppError("invalid_input", messageKey("errors.admin.policyNothingToChange"));
   }
   if (twoFactorPolicy !== undefined && !isTwoFactorPolicy(twoFactorPolicy)) {
-    const message = `2fa_policy must be 0, 1 or 2 (${TWO_FACTOR_POLICIES.map((p) => `${p} = ${POLICY_WORDS[p]}`).join("; ")}).`;
-    throw new AppError("invalid_input", message, { twoFactorPolicy: ["Choose 0, 1 or 2."] });
+    throw new AppError("invalid_input", messageKey("errors.admin.policyValueInvalid"), {
+      twoFactorPolicy: [messageKey("validation.admin.policyValueInvalid")],
+    });
   }
   if (ipCanChange !== undefined && typeof ipCanChange !== "boolean") {
-    throw new AppError("invalid_input", "ip_can_change must be true or false.", { ipCanChange: ["Choose true or false."] });
+    throw new AppError("invalid_input", messageKey("errors.admin.ipCanChangeInvalid"), {
+      ipCanChange: [messageKey("validation.admin.trueOrFalse")],
+    });
   }
   let ranges: IpRange[] | undefined;
   if (trustedIpRanges !== undefined) {
@@ -45,7 +47,7 @@ function validateChanges(changes: PolicyChanges): { twoFactorPolicy?: 0 | 1 | 2;
       ranges = parseIpRanges(text);
     } catch (e) {
       // lib/net/cidr names its field trustedIpRange; forms here use the property name.
-      if (e instanceof AppError) throw new AppError(e.code, e.message, { trustedIpRanges: [e.message] });
+      if (e instanceof AppError) throw new AppError(e.code, e.text, { trustedIpRanges: [e.text] });
       throw e;
     }
   }

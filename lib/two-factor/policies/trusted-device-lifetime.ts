@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { log } from "@/lib/log/logger";
 import { TRUSTED_DEVICE_LIFETIME } from "@/lib/two-factor/policies/policy-values";
 
@@ -28,8 +29,8 @@ export async function getTrustedDeviceLifetimeDays(tx: Tx = getDb() as unknown a
  */
 export async function setTrustedDeviceLifetimeDays(days: number, actor: Actor, now = new Date()): Promise<number> {
   if (typeof days !== "number" || !inBounds(days)) {
-    const message = `The trusted-device lifetime must be a whole number of days from ${MIN_DAYS} to ${MAX_DAYS}.`;
-    throw new AppError("invalid_input", message, { days: [`Enter ${MIN_DAYS} to ${MAX_DAYS} days.`] });
+    const message = messageKey("errors.admin.lifetimeRange", { min: MIN_DAYS, max: MAX_DAYS });
+    throw new AppError("invalid_input", message, { days: [messageKey("validation.admin.daysRange", { min: MIN_DAYS, max: MAX_DAYS })] });
   }
   return getDb().$transaction(async (tx) => {
     const previous = await getTrustedDeviceLifetimeDays(tx);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AdminRequirementForm } from "@/components/policies/admin-requirement-form";
 import { DomainPicker } from "@/components/policies/domain-picker";
 import { DomainRequirementForm } from "@/components/policies/domain-requirement-form";
@@ -14,7 +15,10 @@ import { getTrustedDeviceLifetimeDays } from "@/lib/two-factor/policies/trusted-
 import { getAdminTwoFactorSettings } from "@/lib/two-factor/requirements/admin-two-factor-setting";
 import { getDomainTwoFactorSettings } from "@/lib/two-factor/requirements/domain-two-factor-settings";
 
-export const metadata: Metadata = { title: "2FA policies · Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("policies.page");
+  return { title: t("metaTitle") };
+}
 
 export default async function PoliciesPage({ searchParams }: { searchParams: Promise<{ domain?: string | string[] }> }) {
   await requireAdmin();
@@ -29,35 +33,30 @@ export default async function PoliciesPage({ searchParams }: { searchParams: Pro
     selected ? getDomainTwoFactorSettings(selected) : null,
     getAdminTwoFactorSettings(),
   ]);
+  const t = await getTranslations("policies.page");
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title="2FA policies"
-        description="When sign-ins need a second factor, per service, for everyone (global) or for one domain. A domain's own policy overrides the global one."
-      />
-      <Card title="Policies by service">
+      <PageHeader title={t("title")} description={t("description")} />
+      <Card title={t("byService")}>
         <div className="space-y-6">
           {domains.length > 0 ? (
             <DomainPicker domains={domains.map((d) => d.name)} selected={selected} />
           ) : (
-            <EmptyState title="No domains yet" description="Global policies apply to every domain you add." />
+            <EmptyState title={t("noDomains")} description={t("noDomainsHint")} />
           )}
           <PolicyConsole global={global} domain={domain} />
         </div>
       </Card>
       {requirement && (
-        <Card title={`Require 2FA: ${requirement.domain}`} description="Make every account of this domain enrol a second factor.">
+        <Card title={t("requireTitle", { domain: requirement.domain })} description={t("requireDescription")}>
           <DomainRequirementForm key={requirement.domain} settings={requirement} />
         </Card>
       )}
-      <Card title="Administrators" description="Admin accounts can change everyone's access, so they should not rest on a password alone.">
+      <Card title={t("adminsTitle")} description={t("adminsDescription")}>
         <AdminRequirementForm settings={admins} />
       </Card>
-      <Card
-        title="Trusted devices"
-        description={`When a user ticks "Trust this device and IP address", the device skips the second factor for this long.`}
-      >
+      <Card title={t("trustedTitle")} description={t("trustedDescription")}>
         <TrustedDeviceLifetimeForm days={lifetime} />
       </Card>
     </div>

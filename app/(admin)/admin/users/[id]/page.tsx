@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
@@ -17,7 +18,10 @@ import { listCredentials } from "@/lib/credentials/list-credentials";
 import { AppError } from "@/lib/errors";
 import { findUser } from "@/lib/users/find-user";
 
-export const metadata: Metadata = { title: "User · Admin" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.user");
+  return { title: t("metaTitle") };
+}
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const admin = await requireAdmin();
@@ -27,21 +31,27 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
     throw e;
   });
   const [revocable, credentials] = await Promise.all([countRevocableCredentials(user.id), listCredentials(user.id)]);
+  const t = await getTranslations("admin.user");
+  const roles = { admin: t("roleAdmin"), user: t("roleUser") } as Record<string, string>;
+  const statuses = { active: t("statusActive"), locked: t("statusLocked"), disabled: t("statusDisabled") } as Record<string, string>;
   const facts: [string, ReactNode][] = [
-    ["Name", user.displayName || "—"],
-    ["Domain", user.domain.name],
-    ["Role", user.role],
-    ["Created", <LocalTime key="created" value={user.createdAt} />],
-    ["Last sign-in", <LocalTime key="last" value={user.lastLoginAt} />],
-    ["Failed sign-ins in a row", String(user.failedLoginCount)],
+    [t("name"), user.displayName || "—"],
+    [t("domain"), user.domain.name],
+    [t("role"), roles[user.role] ?? user.role],
+    [t("created"), <LocalTime key="created" value={user.createdAt} />],
+    [t("lastSignIn"), <LocalTime key="last" value={user.lastLoginAt} />],
+    [t("failedSignIns"), String(user.failedLoginCount)],
   ];
   return (
     <div className="space-y-6">
       <Link href="/admin/users" className="text-sm underline">
-        ← All users
+        ← {t("allUsers")}
       </Link>
-      <PageHeader title={user.email} description={<Badge tone={user.status === "active" ? "success" : "danger"}>{user.status}</Badge>} />
-      <Card title="Account">
+      <PageHeader
+        title={user.email}
+        description={<Badge tone={user.status === "active" ? "success" : "danger"}>{statuses[user.status] ?? user.status}</Badge>}
+      />
+      <Card title={t("account")}>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
           {facts.map(([k, v]) => (
             <div key={k} className="contents">
@@ -51,10 +61,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
           ))}
         </dl>
       </Card>
-      <Card title="Access">
+      <Card title={t("access")}>
         <UserStatusActions userId={user.id} email={user.email} status={user.status} isSelf={user.id === admin.id} />
       </Card>
-      <Card title="Reset password" description="Sets a new password and signs the user out everywhere.">
+      <Card title={t("resetPassword")} description={t("resetPasswordDescription")}>
         <ResetPasswordForm userId={user.id} revocable={revocable} />
       </Card>
       <UserTwoFactorRequirementPanel userId={user.id} />
