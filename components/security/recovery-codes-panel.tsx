@@ -20,11 +20,20 @@ export interface RecoveryCodesPanelProps {
   /** Shown under the codes as the way out, e.g. "I have saved these codes". */
   onDone?: () => void;
   doneLabel?: string;
+  /** 3 under a card's h2 (the security page); 2 where the card's heading is the page's h1 (sign-in). */
+  headingLevel?: 2 | 3;
 }
 
 /** Freshly issued recovery codes: shown once, with copy and a print view. */
-export function RecoveryCodesPanel({ codes, account, onDone, doneLabel = "Done, I have saved these codes" }: RecoveryCodesPanelProps) {
+export function RecoveryCodesPanel({
+  codes,
+  account,
+  onDone,
+  doneLabel = "Done, I have saved these codes",
+  headingLevel = 3,
+}: RecoveryCodesPanelProps) {
   const headingId = useId();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const listId = `${headingId}-codes`;
   return (
     <section
@@ -33,9 +42,9 @@ export function RecoveryCodesPanel({ codes, account, onDone, doneLabel = "Done, 
       className="gh-print-sheet flex flex-col gap-3 rounded-lg border border-warning/40 bg-warning-soft p-4"
     >
       <style>{PRINT_CSS}</style>
-      <h3 id={headingId} className="text-sm font-semibold text-fg">
+      <Heading id={headingId} className="text-sm font-semibold text-fg">
         Recovery codes{account ? ` for ${account}` : ""}
-      </h3>
+      </Heading>
       <p className="text-sm text-fg">
         Each code signs you in once when you do not have your authenticator app. Keep them somewhere safe, away from your phone.
       </p>

@@ -10,7 +10,11 @@ export const metadata: Metadata = { title: "Set up two-factor authentication" };
 export default async function EnrolPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (!(await hasLoginTicketAt("enrol", "ready"))) redirect("/login");
   return (
-    <Card title="Set up two-factor authentication" description="Your account needs a second factor. Add an authenticator app to continue.">
+    <Card
+      headingLevel={1}
+      title="Set up two-factor authentication"
+      description="Your account needs a second factor. Add an authenticator app to continue."
+    >
       <EnrolAtSignIn next={safeNextPath((await searchParams).next)} />
     </Card>
   );

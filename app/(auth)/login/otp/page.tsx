@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Two-factor code" };
 export default async function OtpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   if (!(await hasLoginTicketAt("otp", "ready"))) redirect("/login");
   return (
-    <Card title="Enter your code" description="Open your authenticator app, or use one of your recovery codes.">
+    <Card headingLevel={1} title="Enter your code" description="Open your authenticator app, or use one of your recovery codes.">
       <OtpForm next={safeNextPath((await searchParams).next)} />
     </Card>
   );

@@ -9,7 +9,7 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
   const { token } = await params;
   if (!(await isSetupTokenUsable(token))) {
     return (
-      <Card title="This setup link cannot be used">
+      <Card title="This setup link cannot be used" headingLevel={1}>
         <p className="text-sm text-muted">
           It has expired, was already used, or an administrator exists already. Restart Gatehouse to print a new link, or create an admin
           with <code>npx gatehouse user create you@example.com --admin</code>.
@@ -18,7 +18,7 @@ export default async function SetupPage({ params }: { params: Promise<{ token: s
     );
   }
   return (
-    <Card title="Create the first administrator" description="This link works once and for one hour.">
+    <Card headingLevel={1} title="Create the first administrator" description="This link works once and for one hour.">
       <SetupForm token={token} />
     </Card>
   );
