@@ -87,7 +87,8 @@ export function AdminSecurityControls({
           Recovery codes: {recoveryCodes.unused} of {recoveryCodes.total} left.
         </p>
       </section>
-      <section className="space-y-3" aria-labelledby="admin-sessions-heading">
+      {/* Not a named region: the session table inside is one, with the same name. */}
+      <section className="space-y-3">
         <h3 id="admin-sessions-heading" className="text-sm font-semibold">
           Active sessions
         </h3>
