@@ -9,7 +9,8 @@ import { cli, createAccount, resetThrottle } from "./support/server";
 // dark scheme (with a confirm dialog, a toast, field errors and a created secret open once); a
 // saved dark theme is in the server's HTML; QR codes keep a white quiet zone in the dark; and the
 // main pages hold at 390 px in German.
-test.describe.configure({ mode: "serial", timeout: 180_000 });
+// Each axe pass runs twice (light, dark); on a busy machine the first story needs minutes.
+test.describe.configure({ mode: "serial", timeout: 300_000 });
 
 const USER = { email: "axe-user@axe.test", password: "violet harbour lamps at dusk 7" };
 const PLAIN = { email: "axe-plain@axe.test", password: "copper kettles on the windowsill 3" };
