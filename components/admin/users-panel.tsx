@@ -68,7 +68,7 @@ export function UsersPanel({ initial }: { initial: UserListParams & { data: User
             writeUrl({ query: e.target.value.trim(), page: 1 });
           }}
           placeholder={t("searchPlaceholder")}
-          className="w-full rounded-md border border-line bg-surface px-3 py-2 text-sm"
+          className="w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm"
         />
       </div>
       {users.isError && <FormMessage tone="error" message={users.error instanceof NoAnswerError ? t("noAnswer") : users.error.message} />}

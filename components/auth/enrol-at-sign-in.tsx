@@ -14,6 +14,7 @@ export function EnrolAtSignIn({ next }: { next?: string }) {
         start={(label, options) => startEnrolmentAction({ label, options })}
         confirm={(deviceId, code) => confirmEnrolmentAction({ deviceId, code })}
         onDone={() => void finish()}
+        codesHeadingLevel={2}
       />
     </div>
   );

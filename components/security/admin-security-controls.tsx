@@ -89,7 +89,8 @@ export function AdminSecurityControls({
           {t("recoveryCodes", { unused: recoveryCodes.unused, total: recoveryCodes.total })}
         </p>
       </section>
-      <section className="space-y-3" aria-labelledby="admin-sessions-heading">
+      {/* Not a named region: the session table inside is one, with the same name. */}
+      <section className="space-y-3">
         <h3 id="admin-sessions-heading" className="text-sm font-semibold">
           {t("sessions")}
         </h3>

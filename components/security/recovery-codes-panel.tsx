@@ -21,12 +21,15 @@ export interface RecoveryCodesPanelProps {
   /** Shown under the codes as the way out, e.g. "I have saved these codes". */
   onDone?: () => void;
   doneLabel?: string;
+  /** 3 under a card's h2 (the security page); 2 where the card's heading is the page's h1 (sign-in). */
+  headingLevel?: 2 | 3;
 }
 
 /** Freshly issued recovery codes: shown once, with copy and a print view. */
-export function RecoveryCodesPanel({ codes, account, onDone, doneLabel }: RecoveryCodesPanelProps) {
+export function RecoveryCodesPanel({ codes, account, onDone, doneLabel, headingLevel = 3 }: RecoveryCodesPanelProps) {
   const t = useTranslations("security.recoveryCodes");
   const headingId = useId();
+  const Heading = headingLevel === 2 ? "h2" : "h3";
   const listId = `${headingId}-codes`;
   return (
     <section
@@ -35,9 +38,9 @@ export function RecoveryCodesPanel({ codes, account, onDone, doneLabel }: Recove
       className="gh-print-sheet flex flex-col gap-3 rounded-lg border border-warning/40 bg-warning-soft p-4"
     >
       <style>{PRINT_CSS}</style>
-      <h3 id={headingId} className="text-sm font-semibold text-fg">
+      <Heading id={headingId} className="text-sm font-semibold text-fg">
         {account ? t("headingFor", { account }) : t("heading")}
-      </h3>
+      </Heading>
       <p className="text-sm text-fg">{t("explanation")}</p>
       <ol
         id={listId}

@@ -25,6 +25,8 @@ export interface TotpEnrolmentProps {
   onCancel?: () => void;
   /** Printed on the recovery codes sheet. */
   account?: string;
+  /** Level of the recovery codes' heading: 2 where the enclosing heading is the page's h1. */
+  codesHeadingLevel?: 2 | 3;
 }
 
 type Step =
@@ -47,7 +49,7 @@ function errorsOf(result: ActionResult<unknown>): Errors {
  * type the key → prove it with a code → see the recovery codes once. Used by the security page and
  * by the enrolment step of sign-in, each passing its own server actions.
  */
-export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: TotpEnrolmentProps) {
+export function TotpEnrolment({ start, confirm, onDone, onCancel, account, codesHeadingLevel }: TotpEnrolmentProps) {
   const t = useTranslations("auth.totpEnrolment");
   const [step, setStep] = useState<Step>({ name: "details" });
   const [errors, setErrors] = useState<Errors>({});
@@ -108,7 +110,7 @@ export function TotpEnrolment({ start, confirm, onDone, onCancel, account }: Tot
     return (
       <div ref={(el) => void (stepRef.current = el)} tabIndex={-1} className="space-y-3 outline-none">
         <FormMessage tone="success" message={t("turnedOn")} />
-        <RecoveryCodesPanel codes={step.codes} account={account} onDone={onDone} />
+        <RecoveryCodesPanel codes={step.codes} account={account} onDone={onDone} headingLevel={codesHeadingLevel} />
       </div>
     );
   }

@@ -27,7 +27,7 @@ export interface ButtonStyleOptions {
 /** Button look as a class string, so links (<Link>) can look like buttons too. */
 export function buttonClassName({ variant = "primary", size = "md", fullWidth = false }: ButtonStyleOptions = {}): string {
   return cn(
-    "inline-flex items-center justify-center gap-2 rounded-md font-medium no-underline",
+    "inline-flex max-w-full items-center justify-center gap-2 rounded-md text-center font-medium no-underline",
     "transition-colors disabled:cursor-not-allowed disabled:opacity-60",
     variantClasses[variant],
     sizeClasses[size],

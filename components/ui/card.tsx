@@ -15,7 +15,7 @@ export function Card({ title, description, actions, headingLevel = 2, className,
   const Heading = (["h1", "h2", "h3"] as const)[headingLevel - 1];
   const Element = title ? "section" : "div";
   return (
-    <Element className={cn("rounded-lg border border-line bg-surface p-4 shadow-sm sm:p-6", className)} {...rest}>
+    <Element className={cn("min-w-0 rounded-lg border border-line bg-surface p-4 shadow-sm sm:p-6", className)} {...rest}>
       {(title || actions) && (
         <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">

@@ -73,7 +73,7 @@ export function CopyButton({ text, label, targetId, variant = "secondary", size 
   }
 
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex max-w-full flex-wrap items-center gap-2">
       <Button
         variant={variant}
         size={size}

@@ -30,7 +30,7 @@ export function useFieldIds(options: { id?: string; hint?: ReactNode; error?: Fi
 }
 
 export const controlClassName = cn(
-  "block w-full min-h-10 rounded-md border border-line bg-surface px-3 py-2 text-base text-fg sm:text-sm",
+  "block w-full min-h-10 rounded-md border border-line-strong bg-surface px-3 py-2 text-base text-fg sm:text-sm",
   "placeholder:text-muted disabled:cursor-not-allowed disabled:opacity-60",
   "aria-[invalid=true]:border-danger",
 );

@@ -34,7 +34,7 @@ export function Pagination({
   if (hideWhenSinglePage && totalPages <= 1) return null;
 
   return (
-    <nav aria-label={label ?? t("label")} className={cn("mt-4 flex items-center justify-between gap-3", className)}>
+    <nav aria-label={label ?? t("label")} className={cn("mt-4 flex flex-wrap items-center justify-between gap-3", className)}>
       <Button variant="secondary" size="sm" disabled={disabled || currentPage <= 1} onClick={() => onPageChange(currentPage - 1)}>
         <span aria-hidden="true">←</span> {t("previous")}
       </Button>

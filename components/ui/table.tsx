@@ -15,8 +15,9 @@ export function Table({ caption, captionSrOnly = false, wrapperClassName, classN
   const captionId = `table-caption-${useId()}`;
   return (
     <div
-      className={cn("w-full overflow-x-auto rounded-lg border border-line bg-surface", wrapperClassName)}
-      // Scrollable regions need to be reachable by keyboard to scroll them.
+      className={cn("relative w-full overflow-x-auto rounded-lg border border-line bg-surface", wrapperClassName)}
+      // Scrollable regions need to be reachable by keyboard to scroll them. "relative" keeps
+      // absolutely placed descendants (sr-only text) inside the scroller, not widening the page.
       tabIndex={0}
       role={caption ? "region" : undefined}
       aria-labelledby={caption ? captionId : undefined}

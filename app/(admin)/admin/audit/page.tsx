@@ -38,7 +38,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             defaultValue={q}
             maxLength={100}
             placeholder={t("filterPlaceholder")}
-            className="flex-1 rounded-md border border-line bg-surface px-3 py-2 text-sm"
+            className="min-w-0 flex-1 rounded-md border border-line-strong bg-surface px-3 py-2 text-sm"
           />
           <button className="rounded-md border border-line px-3 text-sm">{t("filter")}</button>
         </form>
