@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { deleteUserAction, resetPasswordAction, setUserStatusAction } from "@/lib/actions/admin/users";
-import { KeepCredentialsChoice, revokedSentence, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
+import { KeepCredentialsChoice, useRevocationSentences, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
 import { SubmitButton } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { FormMessage } from "@/components/ui/form-message";
@@ -64,6 +64,7 @@ export function UserStatusActions({ userId, email, status, isSelf }: { userId: s
 
 export function ResetPasswordForm({ userId, revocable }: { userId: string; revocable: RevocableCounts }) {
   const tr = useTranslations("admin.resetPassword");
+  const { revokedSentence } = useRevocationSentences();
   const { state, formProps, fieldErrors: errors, formError } = useActionForm(resetPasswordAction, { refresh: true });
   return (
     <form {...formProps} className="max-w-md space-y-4" noValidate>

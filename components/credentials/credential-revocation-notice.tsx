@@ -21,26 +21,6 @@ export function useRevocationSentences() {
   };
 }
 
-// English (the console's older callers); use useRevocationSentences() in components.
-/** "This also signs out 3 app passwords and devices": the count the admin's reset would revoke. */
-export function revocationSentence({ credentials, qrTokens }: RevocableCounts): string {
-  if (credentials === 0 && qrTokens === 0) return "The user has no app passwords or devices to sign out.";
-  const counted =
-    credentials === 1
-      ? "This also signs out 1 app password or device (its service credential is deleted)."
-      : `This also signs out ${credentials} app passwords and devices (their service credentials are deleted).`;
-  return qrTokens > 0 ? `${counted} An unused one-time QR code is cancelled too.` : counted;
-}
-
-/** What text tells the admin after a reset: what was revoked, or that it was kept. */
-export function revokedSentence({ credentials, qrTokens }: RevocableCounts, kept: boolean): string {
-  if (kept) return "Their app passwords and devices were kept.";
-  const codes = qrTokens > 0 ? " and an unused one-time QR code" : "";
-  return credentials === 1
-    ? `1 app password or device${codes} was revoked.`
-    : `${credentials} app passwords and devices${codes} were revoked.`;
-}
-
 /**
  * The admin resets' note and their "keep" box (off by default). Uncontrolled inside a form (`name`
  * posts keepCredentials=on when ticked), or controlled in a dialog with `checked` and `onChange`.

@@ -1,13 +1,16 @@
 "use client";
+import type { Service } from "@/lib/services/services";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { clearPolicyAction } from "@/lib/actions/admin/policies";
 import { PolicySummary } from "@/components/policies/policy-summary";
-import type { PolicySelection } from "@/components/policies/policy-console";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
 import { useToast } from "@/components/ui/toast";
+
+/** The row an admin picked to edit: one service, at the global or the domain level. */
+export type PolicySelection = { service: Service; scope: "global" | "domain" };
 import type { PolicyList, PolicyListEntry } from "@/lib/two-factor/policies/list-policies";
 
 export function PoliciesTable({

@@ -1,11 +1,8 @@
 "use client";
 import { useRef, useState } from "react";
-import { PoliciesTable } from "@/components/policies/policies-table";
+import { PoliciesTable, type PolicySelection } from "@/components/policies/policies-table";
 import { PolicyForm } from "@/components/policies/policy-form";
 import type { PolicyList } from "@/lib/two-factor/policies/list-policies";
-import type { Service } from "@/lib/services/services";
-
-export type PolicySelection = { service: Service; scope: "global" | "domain" };
 
 /** The services × (global, domain) table and the edit form for the cell chosen in it. */
 export function PolicyConsole({ global, domain }: { global: PolicyList; domain: PolicyList | null }) {

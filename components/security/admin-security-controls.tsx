@@ -8,7 +8,7 @@ import {
   adminRevokeSessionAction,
   adminRevokeTrustedDeviceAction,
 } from "@/lib/actions/admin/user-security";
-import { KeepCredentialsChoice, revokedSentence, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
+import { KeepCredentialsChoice, useRevocationSentences, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
 import { queryKeys } from "@/components/providers/query-keys";
 import { SessionList } from "@/components/security/session-list";
 import { TotpDeviceList } from "@/components/security/totp-device-list";
@@ -41,6 +41,7 @@ export function AdminSecurityControls({
   revocable,
 }: AdminSecurityControlsProps) {
   const t = useTranslations("admin.security");
+  const { revokedSentence } = useRevocationSentences();
   const confirmed = useConfirmedAction();
   const queryClient = useQueryClient();
   const sessionsKey = queryKeys.userSessions(userId);
