@@ -6,6 +6,7 @@ import type { CliCommand, CliIo } from "@/cli/command";
 import { credentialCommands } from "@/cli/commands/credential-commands";
 import { domainCommands } from "@/cli/commands/domain-commands";
 import { policyCommands } from "@/cli/commands/policy-commands";
+import { samlCommands } from "@/cli/commands/saml-commands";
 import { totpCommands } from "@/cli/commands/totp-commands";
 import { trustedDeviceCommands } from "@/cli/commands/trusted-device-commands";
 import { userCommands } from "@/cli/commands/user-commands";
@@ -22,6 +23,7 @@ const commands: CliCommand[] = [
   ...policyCommands,
   ...totpCommands,
   ...trustedDeviceCommands,
+  ...samlCommands,
 ];
 
 const io: CliIo = {

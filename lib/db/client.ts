@@ -15,6 +15,7 @@ const omitSecrets = {
   oneTimeToken: { tokenHash: true },
   trustedDevice: { tokenHash: true },
   recoveryCode: { codeHash: true },
+  samlConfig: { spPrivateKeyEnc: true },
 } as const;
 
 function createClient(settings: Settings) {
