@@ -127,3 +127,37 @@ test("one key at a time: a bad value, an unknown key, a mismatched certificate o
   assert.deepEqual(audits.map((a) => a.action).sort(), ["saml.deleteKey", "saml.generateCertificate", "saml.updateKey"]);
   assert.doesNotMatch(audits.map((a) => a.details).join(""), /BEGIN/, "no certificate or key in the audit trail");
 });
+
+test("the SP metadata names our endpoints and certificate, and is signed by our key when sign_metadata is on", async () => {
+  const { createDomain, updateSamlKey, generateSpCertificate } = await lib();
+  const { serviceProviderMetadata } = await import("@/lib/saml/sp-metadata");
+  const { SignedXml } = await import("xml-crypto");
+  const { DOMParser } = await import("@xmldom/xmldom");
+  await createDomain("meta.test", ACTOR);
+  assert.equal(await serviceProviderMetadata("nowhere.test"), null);
+
+  const plain = (await serviceProviderMetadata("meta.test"))!;
+  assert.match(plain, /entityID="http:\/\/localhost:\d+\/zx\/auth\/samlMetadata\?domain=meta\.test"/);
+  assert.match(
+    plain,
+    /AssertionConsumerService[^>]+Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST"[^>]+Location="http:\/\/localhost:\d+\/zx\/auth\/saml"/,
+  );
+  assert.match(plain, /urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress/);
+  assert.doesNotMatch(plain, /<ds:Signature|<Signature/);
+
+  await updateSamlKey("meta.test", "security.sign_metadata", "true", ACTOR);
+  await assert.rejects(
+    serviceProviderMetadata("meta.test"),
+    { code: "conflict" },
+    "cannot sign without a key: says so rather than serve unsigned",
+  );
+  const { certificate } = await generateSpCertificate("meta.test", {}, ACTOR);
+  const signed = (await serviceProviderMetadata("meta.test"))!;
+  const doc = new DOMParser().parseFromString(signed, "text/xml");
+  const signature = doc.getElementsByTagNameNS("http://www.w3.org/2000/09/xmldsig#", "Signature")[0];
+  assert.ok(signature, "signed metadata carries a signature");
+  const verifier = new SignedXml({ publicCert: certificate });
+  verifier.loadSignature(signature as never);
+  assert.equal(verifier.checkSignature(signed), true, "the signature verifies with the SP certificate");
+  assert.match(signed, new RegExp(certificate.split("\n")[1].slice(0, 40).replace(/[+/]/g, "\\$&")), "the certificate is published");
+});
