@@ -6,6 +6,7 @@ import path from "node:path";
 import { gateSecretOf } from "@/lib/crypto/keys";
 import { issueSetupLink } from "@/lib/setup/first-admin-setup";
 import { createGateServer } from "@/gate/gate-server";
+import { startMetadataRefreshJob } from "@/lib/saml/metadata-refresh-job";
 import { fail, preflight } from "./preflight";
 
 async function main() {
@@ -37,6 +38,7 @@ async function main() {
     console.log(
       `gatehouse: web on http://${settings.host}:${settings.port} (public URL ${settings.publicUrl}), gate on http://${settings.gateHost}:${settings.gatePort}`,
     );
+    startMetadataRefreshJob();
     const link = await issueSetupLink(settings.publicUrl);
     if (link) console.log(`gatehouse: no admin yet. Create the first admin within 1 hour at: ${link}`);
   });

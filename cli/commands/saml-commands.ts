@@ -7,6 +7,7 @@ import { getSamlConfig } from "@/lib/saml/get-saml-config";
 import { importSamlConfig } from "@/lib/saml/import-saml-config";
 import { MAX_METADATA_BYTES } from "@/lib/saml/parse-idp-metadata";
 import { readSamlFile } from "@/lib/saml/read-saml-file";
+import { refreshIdpMetadata } from "@/lib/saml/refresh-idp-metadata";
 import { deleteSamlKey, updateSamlKey } from "@/lib/saml/update-saml-key";
 
 // `gatehouse auth saml …`, Carbonio's command set (../shared/DESIGN.md). Bad input, from the
@@ -58,6 +59,18 @@ export const samlCommands = [
       return asUsage(() => importSamlConfig(positionals.domain, source, cliActor()));
     },
     text: (r) => `imported ${r.kind} into ${r.domain} (${r.keys} keys)${r.metadataUrl ? `; metadata refreshed from ${r.metadataUrl}` : ""}`,
+  }),
+  defineCommand({
+    path: ["auth", "saml", "refresh"],
+    summary: "download a domain's IdP metadata again from the URL it was imported from (the server does this daily)",
+    usage: "gatehouse auth saml refresh <domain> [--json]",
+    spec: { positionals: ["domain"], options: {} },
+    async run({ positionals }) {
+      const result = await asUsage(() => refreshIdpMetadata(positionals.domain, cliActor()));
+      if (!result.ok) throw new AppError("internal", `metadata refresh failed: ${result.error}`);
+      return result;
+    },
+    text: (r) => `${r.domain}: metadata refreshed, ${r.certificates} IdP certificate(s) accepted`,
   }),
   defineCommand({
     path: ["auth", "saml", "get"],

@@ -161,3 +161,44 @@ test("the SP metadata names our endpoints and certificate, and is signed by our 
   assert.equal(verifier.checkSignature(signed), true, "the signature verifies with the SP certificate");
   assert.match(signed, new RegExp(certificate.split("\n")[1].slice(0, 40).replace(/[+/]/g, "\\$&")), "the certificate is published");
 });
+
+test("the daily refresh adds an IdP's new certificate beside the old one, drops it once expired, and records failures", async () => {
+  const { createDomain, importSamlConfig, getSamlConfig, db } = await lib();
+  const { refreshDueMetadata } = await import("@/lib/saml/refresh-idp-metadata");
+  const { splitCertificates } = await import("@/lib/saml/saml-keys");
+  await createDomain("rotate.test", ACTOR);
+  const [first, second] = await Promise.all([keyPair(30), keyPair(365)]);
+  let published = [first.certificate];
+  let failing = false;
+  const url = await serve(() =>
+    failing ? "<oops" : idpMetadata({ entityId: "https://idp.test/r", certificates: published, sso: "https://idp.test/sso" }),
+  );
+  const certificates = async () =>
+    splitCertificates(String((await getSamlConfig("rotate.test", {}, ACTOR)).settings["idp.x509cert"])).map(bare);
+  const day = 86_400_000;
+  const t0 = new Date();
+  await importSamlConfig("rotate.test", { url, allowUnsecure: true }, ACTOR, t0);
+
+  const mine = (results: { domain: string }[]) => results.filter((r) => r.domain === "rotate.test");
+  assert.deepEqual(mine(await refreshDueMetadata(new Date(t0.getTime() + day / 2))), [], "not due within a day");
+
+  published = [second.certificate]; // the IdP rotates its key
+  assert.deepEqual(mine(await refreshDueMetadata(new Date(t0.getTime() + day + 1))), [
+    { domain: "rotate.test", ok: true, certificates: 2 },
+  ]);
+  assert.deepEqual(await certificates(), [bare(second.certificate), bare(first.certificate)], "old certificate still accepted");
+
+  await refreshDueMetadata(new Date(t0.getTime() + 31 * day));
+  assert.deepEqual(await certificates(), [bare(second.certificate)], "the old one is dropped once it has expired");
+
+  failing = true;
+  const failed = mine(await refreshDueMetadata(new Date(t0.getTime() + 33 * day)));
+  assert.equal(failed[0]?.ok, false);
+  assert.deepEqual(await certificates(), [bare(second.certificate)], "a failed refresh keeps what we had");
+  const view = await getSamlConfig("rotate.test", {}, ACTOR);
+  assert.match(view.lastRefreshError ?? "", /not IdP metadata/);
+  assert.equal(
+    await db.auditEvent.count({ where: { action: "saml.refreshMetadata", result: "failure", details: { contains: "rotate.test" } } }),
+    1,
+  );
+});
