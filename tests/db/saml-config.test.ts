@@ -179,7 +179,7 @@ test("the daily refresh adds an IdP's new certificate beside the old one, drops 
   const t0 = new Date();
   await importSamlConfig("rotate.test", { url, allowUnsecure: true }, ACTOR, t0);
 
-  const mine = (results: { domain: string }[]) => results.filter((r) => r.domain === "rotate.test");
+  const mine = <T extends { domain: string }>(results: T[]) => results.filter((r) => r.domain === "rotate.test");
   assert.deepEqual(mine(await refreshDueMetadata(new Date(t0.getTime() + day / 2))), [], "not due within a day");
 
   published = [second.certificate]; // the IdP rotates its key
