@@ -224,6 +224,17 @@ test("redeeming sets the password and leads to enrolment, a code, or straight in
   assert.equal((await findLoginTicket(enrol.ticket, at(25 * 60 * 1000)))?.stage, "enrol", "still there after 25 minutes");
   assert.equal(await findLoginTicket(enrol.ticket, at(31 * 60 * 1000)), null);
   assert.equal(await completeSignIn(enrol.ticket, client(), T0), null, "no session before enrolment");
+  // 25 minutes later (installing the app took a while) the enrolment at sign-in takes the link's ticket.
+  const { startEnrolmentAtSignIn, confirmEnrolmentAtSignIn } = await import("@/lib/auth/enrol-at-sign-in");
+  const { computeTotp } = await import("@/lib/two-factor/devices/totp-code");
+  const later = at(25 * 60 * 1000);
+  const device = await startEnrolmentAtSignIn(enrol.ticket, { label: "Phone" }, client(), later);
+  const code = computeTotp(device.secret, { algorithm: "SHA1", digits: 6, period: 30 }, later.getTime());
+  const { recoveryCodes } = await confirmEnrolmentAtSignIn(enrol.ticket, device.deviceId, code, client(), later);
+  assert.ok(recoveryCodes.length > 0, "recovery codes, shown once");
+  assert.ok(await completeSignIn(enrol.ticket, client(), later), "signed in after enrolment");
+  const enrolledSession = await db.session.findFirstOrThrow({ where: { userId: required.id } });
+  assert.equal(enrolledSession.authMethod, "otp", "the session was proved with the new device's code");
 
   // An authenticator already set up: the link replaces the password, not the device.
   const enrolled = await newHire();
