@@ -15,6 +15,10 @@ export type ErrorCode =
   | "invalid_credentials"
   | "rate_limited"
   | "expired"
+  /** SMTP_URL and MAIL_FROM are unset: the console offers a mailto: instead (issue 10). */
+  | "mail_not_configured"
+  /** The SMTP server did not take the message; what it said is in the server log only. */
+  | "mail_failed"
   | "internal";
 
 export class AppError extends Error {
