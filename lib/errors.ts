@@ -15,6 +15,8 @@ export type ErrorCode =
   | "invalid_credentials"
   | "rate_limited"
   | "expired"
+  /** An auth link that cannot be used: one code and message for every reason (no enumeration). */
+  | "link_unusable"
   /** SMTP_URL and MAIL_FROM are unset: the console offers a mailto: instead (issue 10). */
   | "mail_not_configured"
   /** The SMTP server did not take the message; what it said is in the server log only. */
