@@ -15,7 +15,9 @@ export const sendOption = { type: "boolean", keyValue: true } as const;
  */
 export function refuseSendWithoutMail(send: boolean | undefined): void {
   if (send && !mailConfigured()) {
-    throw new UsageError('send true needs outgoing mail: set SMTP_URL and MAIL_FROM (README, "Outgoing mail"), or leave it out and pass the URL on yourself.');
+    throw new UsageError(
+      'send true needs outgoing mail: set SMTP_URL and MAIL_FROM (README, "Outgoing mail"), or leave it out and pass the URL on yourself.',
+    );
   }
 }
 
