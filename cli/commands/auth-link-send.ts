@@ -17,6 +17,7 @@ export function refuseSendWithoutMail(send: boolean | undefined): void {
   if (send && !mailConfigured()) {
     throw new UsageError(
       'send true needs outgoing mail: set SMTP_URL and MAIL_FROM (README, "Outgoing mail"), or leave it out and pass the URL on yourself.',
+      false,
     );
   }
 }
