@@ -9,7 +9,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
-import { freshDataDir, gatehouse as runSync } from "./support";
+import { freshDataDir, gatehouse as runSync, startServer } from "./support";
 
 const dataDir = freshDataDir();
 const env = { PUBLIC_URL: "https://auth.send.test", AUTH_SECRET: "auth-link-send-cli-test-secret-".padEnd(48, "x") };
@@ -88,4 +88,20 @@ test("a send that fails still prints the URL of the link, which stays pending, a
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^https:\/\/auth\.send\.test\/link\/\S+\n[\s\S]*not sent: The message could not be sent\. The link still works/);
   assert.equal((await links("nora@send.test")).filter((l) => l.state === "pending").length, 1);
+});
+
+test("the start stops with one line when only one of SMTP_URL and MAIL_FROM is set, or SMTP_URL is not one, and never shows its password", () => {
+  const onlyUrl = startServer({ DATA_DIR: dataDir, SMTP_URL: "smtp://relay:hunter2@mx.send.test:587", MAIL_FROM: "" });
+  assert.notEqual(onlyUrl.code, 0);
+  assert.equal(
+    onlyUrl.stderr.trim(),
+    "gatehouse: invalid setting MAIL_FROM: must be set together with SMTP_URL (set both to send mail, or neither)",
+  );
+  const badUrl = startServer({ DATA_DIR: dataDir, SMTP_URL: "smtp://relay:hunter2@mx.send.test:587/x", MAIL_FROM: "it@send.test" });
+  assert.notEqual(badUrl.code, 0);
+  assert.match(
+    badUrl.stderr.trim(),
+    /^gatehouse: invalid setting SMTP_URL: must be smtp:\/\/\[user:password@\]host\[:port\] or smtps:\/\/… \(nothing after the port\)$/,
+  );
+  for (const r of [onlyUrl, badUrl]) assert.doesNotMatch(r.stdout + r.stderr, /hunter2/);
 });
