@@ -75,3 +75,31 @@ test("the admin sets a domain's default language; its accounts get it when their
   await luca.context().close();
   expect(cli(["domain", "update", "lingua.test", "defaultLocale", "none"]).code).toBe(0);
 });
+
+test("the admin sets how long a domain's auth links last; a value out of range is refused in place", async ({ browser }) => {
+  const admin = await pageIn(browser, "en-US");
+  await signIn(admin, ADMIN.email, ADMIN.password);
+  await expect(admin).toHaveURL(/\/admin\/users$/);
+  await admin.goto("/admin/domains");
+  const hours = admin.getByRole("spinbutton", { name: "Auth link lifetime for lingua.test, in hours" });
+  await expect(hours).toHaveValue("12");
+
+  await hours.fill("169");
+  await admin.getByRole("button", { name: "Save auth link lifetime for lingua.test" }).click();
+  await expect(hours).toHaveAccessibleDescription("Enter a whole number of hours from 1 to 168.");
+  await expectNoAxeViolations(admin);
+  const authLinkHours = () =>
+    (JSON.parse(cli(["domain", "list", "--json"]).stdout) as { name: string; authLinkHours: number }[]).find(
+      (d) => d.name === "lingua.test",
+    )?.authLinkHours;
+  expect(authLinkHours()).toBe(12);
+
+  await hours.fill("48");
+  await admin.getByRole("button", { name: "Save auth link lifetime for lingua.test" }).click();
+  await expect(admin.getByText("New auth links for lingua.test now last 48 hours.")).toBeVisible();
+  expect(authLinkHours()).toBe(48);
+  await admin.reload();
+  await expect(admin.getByRole("spinbutton", { name: "Auth link lifetime for lingua.test, in hours" })).toHaveValue("48");
+  await admin.context().close();
+  expect(cli(["domain", "update", "lingua.test", "authLinkHours", "12"]).code).toBe(0);
+});

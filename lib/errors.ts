@@ -38,4 +38,5 @@ export class AppError extends Error {
 }
 
 export const invalidInput = (field: string, message: string) => new AppError("invalid_input", message, { [field]: [message] });
-export const notFound = (what: string) => new AppError("not_found", `${what} not found.`);
+/** `message`: a message key, such as messageKey("errors.admin.userNotFound"). */
+export const notFound = (message: string) => new AppError("not_found", message);

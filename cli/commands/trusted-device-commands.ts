@@ -13,7 +13,9 @@ export const trustedDeviceCommands = [
     spec: { positionals: ["account"], options: {} },
     async run({ positionals }) {
       const user = await findUser(positionals.account);
-      return { account: user.email, devices: await listTrustedDevices(user.id) };
+      // The stored English name is the CLI's; the parsed one is for the web.
+      const devices = (await listTrustedDevices(user.id)).map(({ device: _web, ...d }) => d);
+      return { account: user.email, devices };
     },
     text: (r) => formatTable(r.devices, ["id", "description", "ip", "createdAt", "lastUsedAt", "expiresAt"]),
   }),

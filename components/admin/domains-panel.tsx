@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { CreateDomainForm, DeleteDomainButton, DomainLocaleForm } from "@/components/admin/domain-controls";
+import { CreateDomainForm, DeleteDomainButton, DomainAuthLinkHoursForm, DomainLocaleForm } from "@/components/admin/domain-controls";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, TBody, THead, Td, Th, Tr } from "@/components/ui/table";
@@ -22,6 +22,7 @@ export async function DomainsPanel({ domains }: { domains: DomainView[] }) {
               <Th>{t("domain")}</Th>
               <Th>{t("users")}</Th>
               <Th>{t("defaultLocale")}</Th>
+              <Th>{t("authLinkHours")}</Th>
               <Th>{t("created")}</Th>
               <Th>
                 <span className="sr-only">{t("actions")}</span>
@@ -35,6 +36,9 @@ export async function DomainsPanel({ domains }: { domains: DomainView[] }) {
                 <Td>{d.userCount}</Td>
                 <Td>
                   <DomainLocaleForm name={d.name} defaultLocale={d.defaultLocale} />
+                </Td>
+                <Td>
+                  <DomainAuthLinkHoursForm name={d.name} authLinkHours={d.authLinkHours} />
                 </Td>
                 <Td>
                   <LocalTime value={d.createdAt} format="date" />

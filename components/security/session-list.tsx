@@ -11,6 +11,7 @@ import { useToast } from "@/components/ui/toast";
 import { useRetryWithProof } from "@/components/ui/use-fresh-proof";
 import { unwrapResult, type ActionResult } from "@/lib/actions/action-result";
 import type { SessionJson } from "@/lib/sessions/list-sessions";
+import { useDeviceName } from "@/components/security/use-device-name";
 
 /** How often an open list asks again; it also asks whenever the tab comes back into view. */
 export const SESSION_LIST_REFRESH_MS = 30_000;
@@ -35,6 +36,7 @@ export function SessionList({ queryKey, url, initial, onRevoke }: SessionListPro
   const queryClient = useQueryClient();
   const toast = useToast();
   const retry = useRetryWithProof();
+  const deviceName = useDeviceName();
   const list = useQuery({
     queryKey,
     queryFn: () => fetchJson<{ sessions: SessionJson[] }>(url),
@@ -61,34 +63,37 @@ export function SessionList({ queryKey, url, initial, onRevoke }: SessionListPro
         actionsLabel={t("actions")}
         rows={sessions}
         empty={{ title: t("empty") }}
-        renderRow={(s) => (
-          <Tr key={s.id}>
-            <Td className="min-w-40">
-              <span className="font-medium" title={s.userAgent}>
-                {s.device}
-              </span>{" "}
-              {s.current && <Badge tone="success">{t("thisDevice")}</Badge>}
-            </Td>
-            <Td className="font-mono text-xs">{s.ip || "—"}</Td>
-            <TimeCell value={s.createdAt} />
-            <TimeCell value={s.lastSeenAt} format="relative" />
-            <Td className="text-right">
-              {!s.current && (
-                <ConfirmButton
-                  size="sm"
-                  variant="secondary"
-                  aria-label={s.ip ? t("signOutLabel", { device: s.device, ip: s.ip }) : t("signOutLabelNoIp", { device: s.device })}
-                  title={t("signOutTitle", { device: s.device })}
-                  description={t("signOutDescription")}
-                  confirmLabel={t("signOut")}
-                  onConfirm={() => revoke(s.id, t("signedOut", { device: s.device }))}
-                >
-                  {t("signOut")}
-                </ConfirmButton>
-              )}
-            </Td>
-          </Tr>
-        )}
+        renderRow={(s) => {
+          const device = deviceName(s.device);
+          return (
+            <Tr key={s.id}>
+              <Td className="min-w-40">
+                <span className="font-medium" title={s.userAgent}>
+                  {device}
+                </span>{" "}
+                {s.current && <Badge tone="success">{t("thisDevice")}</Badge>}
+              </Td>
+              <Td className="font-mono text-xs">{s.ip || "—"}</Td>
+              <TimeCell value={s.createdAt} />
+              <TimeCell value={s.lastSeenAt} format="relative" />
+              <Td className="text-right">
+                {!s.current && (
+                  <ConfirmButton
+                    size="sm"
+                    variant="secondary"
+                    aria-label={s.ip ? t("signOutLabel", { device, ip: s.ip }) : t("signOutLabelNoIp", { device })}
+                    title={t("signOutTitle", { device })}
+                    description={t("signOutDescription")}
+                    confirmLabel={t("signOut")}
+                    onConfirm={() => revoke(s.id, t("signedOut", { device }))}
+                  >
+                    {t("signOut")}
+                  </ConfirmButton>
+                )}
+              </Td>
+            </Tr>
+          );
+        }}
       />
       {others > 1 && (
         <ConfirmButton

@@ -8,7 +8,7 @@ import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 import { verifySecondFactor } from "@/lib/two-factor/devices/verify-second-factor";
 import { trustDevice } from "@/lib/trusted-devices/trust-device";
-import { describeUserAgent } from "@/lib/sessions/describe-user-agent";
+import { describeUserAgent, deviceNameText } from "@/lib/sessions/describe-user-agent";
 
 /** Wrong codes allowed on one login ticket before the sign-in must start again. */
 export const OTP_ATTEMPTS_PER_TICKET = 5;
@@ -62,7 +62,11 @@ export async function verifyOtpStep(
     if (!(await advanceLoginTicket(tx, input.ticket!, "otp", "ready", now, "otp"))) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
     let trusted: { token: string; expiresAt: Date } | null = null;
     if (input.trustThisDevice) {
-      trusted = await trustDevice(tx, { userId: user.id, description: describeUserAgent(ctx.userAgent ?? ""), ip, lifetimeDays }, now);
+      trusted = await trustDevice(
+        tx,
+        { userId: user.id, description: deviceNameText(describeUserAgent(ctx.userAgent)), ip, lifetimeDays },
+        now,
+      );
       await recordAuditEvent(tx, {
         actor,
         subject: user,

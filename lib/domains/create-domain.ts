@@ -1,6 +1,6 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
-import type { DomainView } from "@/lib/domains/domain-view";
+import { toDomainView, type DomainView } from "@/lib/domains/domain-view";
 import { AppError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
 
@@ -13,6 +13,6 @@ export async function createDomain(name: string, actor: Actor): Promise<DomainVi
     }
     const d = await tx.domain.create({ data: { name } });
     await recordAuditEvent(tx, { actor, action: "domain.create", result: "success", details: { domain: name } });
-    return { id: d.id, name: d.name, createdAt: d.createdAt, require2fa: d.require2fa, defaultLocale: d.defaultLocale, userCount: 0 };
+    return toDomainView(d, 0);
   });
 }

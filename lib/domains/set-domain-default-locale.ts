@@ -1,6 +1,6 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
-import type { DomainView } from "@/lib/domains/domain-view";
+import { toDomainView, type DomainView } from "@/lib/domains/domain-view";
 import { AppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { messageKey } from "@/lib/i18n/message-key";
@@ -25,13 +25,6 @@ export async function setDomainDefaultLocale(name: string, locale: Locale | null
       result: "success",
       details: { domain: d.name, from: d.defaultLocale, to: locale },
     });
-    return {
-      id: d.id,
-      name: d.name,
-      createdAt: d.createdAt,
-      require2fa: d.require2fa,
-      defaultLocale: updated.defaultLocale,
-      userCount: d._count.users,
-    };
+    return toDomainView(updated, d._count.users);
   });
 }

@@ -54,8 +54,14 @@ export function defineRoute<S extends z.ZodType, T, A extends Access>(
     let raw: unknown = Object.fromEntries(req.nextUrl.searchParams);
     if (!isRead) {
       const body = await readJsonBody(req);
-      if (!body.ok)
-        return NextResponse.json({ ok: false, error: { code: "invalid_input", message: body.message } }, { status: body.status });
+      if (!body.ok) {
+        // readJsonBody's own words are English for machine clients (the mobile route); people get theirs.
+        const message = body.status === 413 ? messageKey("errors.requestTooLarge") : messageKey("errors.bodyNotJson");
+        return NextResponse.json(
+          { ok: false, error: { code: "invalid_input", message: translateText(message, translate) } },
+          { status: body.status },
+        );
+      }
       raw = body.value;
     }
     const request = contextFromHeaders(req.headers);

@@ -3,6 +3,7 @@
 // dual-stack sockets report IPv4 clients as ::ffff:a.b.c.d.
 import { isIP } from "node:net";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 
 export const MAX_IP_RANGES = 100;
 export const MAX_IP_RANGE_LENGTH = 64;
@@ -116,30 +117,32 @@ export function containingNetwork(ip: string, prefix: { v4: number; v6: number }
   return { version: address.version, network, prefix: length, cidr: `${formatIp({ version: address.version, value: network })}/${length}` };
 }
 
-function invalidEntry(entry: string, reason: string): AppError {
-  const shown = entry.length > MAX_IP_RANGE_LENGTH ? `${entry.slice(0, MAX_IP_RANGE_LENGTH)}…` : entry;
-  const message = `Invalid IP range "${shown}": ${reason}`;
+function invalidRange(message: string): AppError {
   return new AppError("invalid_input", message, { trustedIpRange: [message] });
 }
+
+const shown = (entry: string) => (entry.length > MAX_IP_RANGE_LENGTH ? `${entry.slice(0, MAX_IP_RANGE_LENGTH)}…` : entry);
 
 /** One CIDR ("10.0.0.0/8", "2001:db8::/32") or bare address (= /32 or /128). Throws AppError. */
 export function parseIpRange(entry: string): IpRange {
   const text = entry.trim();
-  if (text.length === 0) throw invalidEntry(entry, "empty entry.");
-  if (text.length > MAX_IP_RANGE_LENGTH) throw invalidEntry(text, `longer than ${MAX_IP_RANGE_LENGTH} characters.`);
+  if (text.length === 0) throw invalidRange(messageKey("errors.ipRange.empty"));
+  if (text.length > MAX_IP_RANGE_LENGTH) {
+    throw invalidRange(messageKey("errors.ipRange.tooLong", { entry: shown(text), max: MAX_IP_RANGE_LENGTH }));
+  }
 
   const slash = text.indexOf("/");
   const addressText = slash < 0 ? text : text.slice(0, slash);
   const prefixText = slash < 0 ? null : text.slice(slash + 1);
   const parsed = parseIp(addressText);
-  if (!parsed) throw invalidEntry(text, "not an IPv4 or IPv6 address.");
+  if (!parsed) throw invalidRange(messageKey("errors.ipRange.notAddress", { entry: text }));
 
   const bits = parsed.version === 4 ? V4_BITS : V6_BITS;
   let prefix = bits;
   if (prefixText !== null) {
     // Decimal only, no sign, no leading zeros: "/08" or "/+8" are typos, not prefixes.
     if (!/^(0|[1-9][0-9]{0,2})$/.test(prefixText) || Number(prefixText) > bits) {
-      throw invalidEntry(text, `prefix length must be 0 to ${bits}.`);
+      throw invalidRange(messageKey("errors.ipRange.prefix", { entry: text, bits }));
     }
     prefix = Number(prefixText);
   }
@@ -155,7 +158,7 @@ export function parseIpRange(entry: string): IpRange {
   if ((ip.value & hostMask) !== 0n) {
     // Refuse rather than silently widen: "10.1.2.3/8" usually means the operator mistyped something.
     const network = formatIp({ version: ip.version, value: ip.value & ~hostMask });
-    throw invalidEntry(text, `host bits are set; did you mean ${network}/${prefix}?`);
+    throw invalidRange(messageKey("errors.ipRange.hostBits", { entry: text, network: `${network}/${prefix}` }));
   }
   return { version: ip.version, network: ip.value, prefix, cidr: `${formatIp(ip)}/${prefix}` };
 }
@@ -165,19 +168,15 @@ export function parseIpRange(entry: string): IpRange {
  * Empty or blank input means "no trusted ranges". Duplicates are dropped.
  */
 export function parseIpRanges(list: string): IpRange[] {
-  if (typeof list !== "string") throw invalidEntry(String(list), "not text.");
+  if (typeof list !== "string") throw invalidRange(messageKey("errors.ipRange.notAddress", { entry: shown(String(list)) }));
   if (list.trim() === "") return [];
   // Bound the work before splitting: 100 entries of 64 chars plus separators and spaces.
   if (list.length > MAX_IP_RANGES * (MAX_IP_RANGE_LENGTH + 4)) {
-    throw new AppError("invalid_input", `At most ${MAX_IP_RANGES} IP ranges are allowed.`, {
-      trustedIpRange: [`At most ${MAX_IP_RANGES} IP ranges are allowed.`],
-    });
+    throw invalidRange(messageKey("errors.ipRange.tooMany", { max: MAX_IP_RANGES }));
   }
   const entries = list.split(",");
   if (entries.length > MAX_IP_RANGES) {
-    throw new AppError("invalid_input", `At most ${MAX_IP_RANGES} IP ranges are allowed; got ${entries.length}.`, {
-      trustedIpRange: [`At most ${MAX_IP_RANGES} IP ranges are allowed.`],
-    });
+    throw invalidRange(messageKey("errors.ipRange.tooMany", { max: MAX_IP_RANGES }));
   }
   const ranges = new Map<string, IpRange>();
   for (const entry of entries) {

@@ -1,12 +1,13 @@
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { getDb } from "@/lib/db/client";
-import { describeUserAgent } from "@/lib/sessions/describe-user-agent";
+import { describeUserAgent, type DeviceName } from "@/lib/sessions/describe-user-agent";
 import { SESSION_IDLE_MS } from "@/lib/sessions/session-store";
 
 export type SessionView = {
   /** A handle for revocation: a hash of the row id, so pages never carry the session key itself. */
   id: string;
-  device: string;
+  /** Described from the stored User-Agent at read time; the page words it in the viewer's language. */
+  device: DeviceName;
   userAgent: string;
   ip: string;
   authMethod: string;

@@ -15,7 +15,12 @@ export async function setUserStatus(idOrEmail: string, change: StatusChange, act
     const user = await findUser(idOrEmail, tx);
     if (change === "disable" && user.id === actor.id) throw new AppError("forbidden", messageKey("errors.admin.disableSelf"));
     if (change === "unlock" && user.status !== "locked")
-      throw new AppError("conflict", messageKey("errors.admin.notLocked", { email: user.email, status: user.status }));
+      throw new AppError(
+        "conflict",
+        user.status === "disabled"
+          ? messageKey("errors.admin.notLockedDisabled", { email: user.email })
+          : messageKey("errors.admin.notLockedActive", { email: user.email }),
+      );
     const data = change === "disable" ? { status: "disabled" } : { status: "active", lockedAt: null, failedLoginCount: 0 };
     const updated = await tx.user.update({ where: { id: user.id }, data, select: userViewSelect });
     const revoked = change === "disable" ? await revokeUserAccess(tx, user.id) : null;

@@ -38,8 +38,8 @@ test("sessions are listed with device, IP and times, the current one marked; end
   assert.deepEqual(
     list.map((s) => [s.device, s.ip, s.current]),
     [
-      ["Safari on iPhone", "2001:db8::7", false],
-      ["Firefox on Linux", "192.0.2.10", true],
+      [{ browser: "Safari", os: "iPhone" }, "2001:db8::7", false],
+      [{ browser: "Firefox", os: "Linux" }, "192.0.2.10", true],
     ],
   );
   assert.equal(list[1].createdAt.getTime(), minutes(-5).getTime());
@@ -99,10 +99,10 @@ test("trusted devices: listed until they expire, revoked one at a time or all, n
 
   const list = await listTrustedDevices(ann.id, NOW);
   assert.deepEqual(
-    list.map((d) => [d.description, d.ip]),
+    list.map((d) => [d.description, d.device, d.ip]),
     [
-      ["Safari on iPhone", "192.0.2.20"],
-      ["Firefox on Linux", "192.0.2.10"],
+      ["Safari on iPhone", { browser: "Safari", os: "iPhone" }, "192.0.2.20"],
+      ["Firefox on Linux", { browser: "Firefox", os: "Linux" }, "192.0.2.10"],
     ],
   );
   assert.ok(!("tokenHash" in list[0]), "the token hash never leaves the database");

@@ -3,6 +3,8 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { createDomain } from "@/lib/domains/create-domain";
 import { deleteDomain } from "@/lib/domains/delete-domain";
+import { AUTH_LINK_HOURS_MAX, AUTH_LINK_HOURS_MIN } from "@/lib/domains/auth-link-hours";
+import { setDomainAuthLinkHours } from "@/lib/domains/set-domain-auth-link-hours";
 import { setDomainDefaultLocale } from "@/lib/domains/set-domain-default-locale";
 import { SUPPORTED_LOCALES } from "@/lib/i18n/locales";
 import { messageKey } from "@/lib/i18n/message-key";
@@ -32,4 +34,22 @@ export const setDomainDefaultLocaleAction = defineAction(
     }),
   },
   async ({ name, defaultLocale }, ctx) => setDomainDefaultLocale(name, defaultLocale, ctx.actor),
+);
+
+/** The lifetime of a new temporary auth link for the domain's accounts; the range is checked by the operation. */
+export const setDomainAuthLinkHoursAction = defineAction(
+  {
+    name: "admin.domain.authLinkHours",
+    access: "admin",
+    input: z.object({
+      name: domainNameField,
+      authLinkHours: z
+        .string()
+        .trim()
+        .max(6)
+        .regex(/^\d+$/, messageKey("errors.admin.authLinkHoursRange", { min: AUTH_LINK_HOURS_MIN, max: AUTH_LINK_HOURS_MAX }))
+        .transform(Number),
+    }),
+  },
+  async ({ name, authLinkHours }, ctx) => setDomainAuthLinkHours(name, authLinkHours, ctx.actor),
 );

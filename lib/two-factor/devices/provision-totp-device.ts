@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { RECOVERY_CODE_DEFAULT_COUNT } from "@/lib/two-factor/recovery-codes/recovery-codes";
 import { replaceRecoveryCodes } from "@/lib/two-factor/recovery-codes/replace-recovery-codes";
 import { generateTotpSecret, totpUri } from "@/lib/two-factor/devices/totp-code";
@@ -26,9 +27,8 @@ function parseIssuer(raw: string | undefined): string {
   if (raw === undefined) return TOTP_ISSUER;
   const issuer = raw.trim();
   if (issuer === "" || issuer.length > 64 || issuer.includes(":") || /[\u0000-\u001f\u007f]/.test(issuer)) {
-    throw new AppError("invalid_input", "label_prefix must be 1 to 64 characters without ':'.", {
-      labelPrefix: ["1 to 64 characters, no ':'."],
-    });
+    const message = messageKey("errors.auth.totpLabelPrefix");
+    throw new AppError("invalid_input", message, { labelPrefix: [message] });
   }
   return issuer;
 }
@@ -36,7 +36,8 @@ function parseIssuer(raw: string | undefined): string {
 function parseCount(raw: number | undefined): number {
   const count = raw ?? RECOVERY_CODE_DEFAULT_COUNT;
   if (!Number.isSafeInteger(count) || count < 0 || count > PROVISION_RECOVERY_CODES_MAX) {
-    throw new AppError("invalid_input", `static_code must be from 0 to ${PROVISION_RECOVERY_CODES_MAX}.`, { staticCode: ["0 to 12."] });
+    const message = messageKey("errors.auth.totpRecoveryCodeCount", { max: PROVISION_RECOVERY_CODES_MAX });
+    throw new AppError("invalid_input", message, { staticCode: [message] });
   }
   return count;
 }

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { generateSync, verifySync } from "otplib";
 import { AppError } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { TOTP_SECRET_BYTES_MAX, TOTP_SECRET_BYTES_MIN, type TotpAlgorithm, type TotpParams } from "@/lib/two-factor/devices/totp-options";
 
 const BASE32_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
@@ -34,9 +35,8 @@ export function encodeBase32(bytes: Uint8Array): string {
 /** A fresh TOTP seed of `bytes` random bytes from the OS CSPRNG, base32-encoded. */
 export function generateTotpSecret(bytes: number = 20): string {
   if (!Number.isSafeInteger(bytes) || bytes < TOTP_SECRET_BYTES_MIN || bytes > TOTP_SECRET_BYTES_MAX) {
-    throw new AppError("invalid_input", `Secret length must be from ${TOTP_SECRET_BYTES_MIN} to ${TOTP_SECRET_BYTES_MAX} bytes.`, {
-      secretLength: [`Must be from ${TOTP_SECRET_BYTES_MIN} to ${TOTP_SECRET_BYTES_MAX} bytes.`],
-    });
+    const message = messageKey("errors.auth.totpSecretLength", { min: TOTP_SECRET_BYTES_MIN, max: TOTP_SECRET_BYTES_MAX });
+    throw new AppError("invalid_input", message, { secretLength: [message] });
   }
   return encodeBase32(randomBytes(bytes));
 }
@@ -56,17 +56,16 @@ export function totpUri(input: TotpUriInput): string {
   const accountName = input.accountName.trim();
   // The colon separates issuer from account in the label, so neither may contain one.
   if (issuer === "" || issuer.includes(":")) {
-    throw new AppError("invalid_input", "Issuer must be non-empty and must not contain ':'.", {
-      issuer: ["Must be non-empty without ':'."],
-    });
+    const message = messageKey("errors.auth.totpIssuer");
+    throw new AppError("invalid_input", message, { issuer: [message] });
   }
   if (accountName === "" || accountName.includes(":")) {
-    throw new AppError("invalid_input", "Account name must be non-empty and must not contain ':'.", {
-      accountName: ["Must be non-empty without ':'."],
-    });
+    const message = messageKey("errors.auth.totpAccountName");
+    throw new AppError("invalid_input", message, { accountName: [message] });
   }
   if (!/^[A-Z2-7]+$/.test(input.secret)) {
-    throw new AppError("invalid_input", "Secret must be unpadded upper-case base32.", { secret: ["Must be base32."] });
+    const message = messageKey("errors.auth.totpSecretFormat");
+    throw new AppError("invalid_input", message, { secret: [message] });
   }
   const label = `${encodeURIComponent(issuer)}:${encodeURIComponent(accountName)}`;
   const query = [

@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { adminsRequireTwoFactor } from "@/lib/two-factor/requirements/admin-two-factor-setting";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -37,7 +38,7 @@ export async function twoFactorRequirementDetails(
       _count: { select: { totpDevices: { where: { enabled: true } } } },
     },
   });
-  if (!user) throw notFound("User");
+  if (!user) throw notFound(messageKey("errors.account.userNotFound"));
   const { domain } = user;
   const adminRequires = user.role === "admin" && (await adminsRequireTwoFactor(tx));
   const required = user.require2fa || domain.require2fa || adminRequires;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { listCredentialsOfAccount } from "@/lib/credentials/list-credentials";
 import { toCredentialJson } from "@/lib/credentials/credential-view";
 import { notFound } from "@/lib/errors";
+import { messageKey } from "@/lib/i18n/message-key";
 import { defineRoute } from "@/lib/http/define-route";
 import { idField } from "@/lib/validation/fields";
 
@@ -13,7 +14,7 @@ export async function GET(req: NextRequest, { params }: { params: Promise<{ id: 
   const { id } = await params;
   return defineRoute({ name: "admin.user.credentials.list", access: "admin", input: z.object({}) }, async () => {
     const userId = idField.safeParse(id);
-    if (!userId.success) throw notFound("User");
+    if (!userId.success) throw notFound(messageKey("errors.admin.userNotFound"));
     const { user, credentials } = await listCredentialsOfAccount(userId.data);
     return { user, credentials: credentials.map(toCredentialJson) };
   })(req);
