@@ -2,11 +2,10 @@ import type { Prisma } from "@/lib/generated/sqlite/client";
 import { AppError, invalidInput } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
 import { formatIpRanges, parseIpRanges } from "@/lib/net/cidr";
+import { AUTH_LINK_HOURS_MAX, AUTH_LINK_HOURS_MIN, isAuthLinkHours } from "@/lib/domains/auth-link-hours";
 
 // What the auth-link operations share: limits, input checks and what "pending" means.
 
-export const MIN_AUTH_LINK_HOURS = 1;
-export const MAX_AUTH_LINK_HOURS = 168;
 export const HOUR_MS = 60 * 60 * 1000;
 
 /** The one answer for a link that cannot be used, whatever the reason (no enumeration). */
@@ -15,8 +14,8 @@ export const authLinkUnusable = () => new AppError("link_unusable", AUTH_LINK_UN
 
 /** An integer number of hours in 1..168, else a field error under "hours". */
 export function checkAuthLinkHours(hours: unknown): number {
-  if (typeof hours !== "number" || !Number.isInteger(hours) || hours < MIN_AUTH_LINK_HOURS || hours > MAX_AUTH_LINK_HOURS) {
-    throw invalidInput("hours", messageKey("errors.authLink.hours", { min: MIN_AUTH_LINK_HOURS, max: MAX_AUTH_LINK_HOURS }));
+  if (!isAuthLinkHours(hours)) {
+    throw invalidInput("hours", messageKey("errors.authLink.hours", { min: AUTH_LINK_HOURS_MIN, max: AUTH_LINK_HOURS_MAX }));
   }
   return hours;
 }

@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { authLinkUrl, newAuthLinkToken } from "@/lib/auth-links/auth-link-token";
 import { checkAuthLinkHours, HOUR_MS, parseAuthLinkIpRanges } from "@/lib/auth-links/auth-link-rules";
+import { AUTH_LINK_HOURS_MAX, AUTH_LINK_HOURS_MIN } from "@/lib/domains/auth-link-hours";
 import { getDb } from "@/lib/db/client";
 import { invalidInput, notFound } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
@@ -46,7 +47,7 @@ export async function createAuthLink(input: CreateAuthLinkInput, actor: Actor, n
   });
   if (!user) throw notFound("User");
   // A domain value outside 1..168 (edited by hand) is clamped rather than trusted.
-  const lifetimeHours = hours ?? Math.min(Math.max(user.domain.authLinkHours, 1), 168);
+  const lifetimeHours = hours ?? Math.min(Math.max(user.domain.authLinkHours, AUTH_LINK_HOURS_MIN), AUTH_LINK_HOURS_MAX);
   const expiresAt = permanent ? null : new Date(now.getTime() + lifetimeHours * HOUR_MS);
   const token = newAuthLinkToken();
 
