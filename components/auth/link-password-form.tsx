@@ -1,0 +1,55 @@
+"use client";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useFinishSignIn } from "@/components/auth/use-finish-sign-in";
+import { useActionForm } from "@/components/forms/use-action-form";
+import { SubmitButton } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { Field } from "@/components/ui/input";
+import { redeemTemporaryLinkAction } from "@/lib/actions/auth/auth-link";
+
+/**
+ * The new hire's password. Success leaves a login ticket in an HttpOnly cookie: at stage "enrol"
+ * the existing enrolment page takes over, at "ready" sign-in ends here.
+ */
+export function LinkPasswordForm({ token, email }: { token: string; email: string }) {
+  const t = useTranslations("auth.link.password");
+  const router = useRouter();
+  const { finish, error: finishError } = useFinishSignIn();
+  const { formProps, fieldErrors, formError } = useActionForm(redeemTemporaryLinkAction, {
+    onSuccess: ({ stage }) => {
+      if (stage === "ready") void finish();
+      else router.push("/login/enrol");
+    },
+  });
+  return (
+    <form {...formProps} className="space-y-4" noValidate>
+      <FormMessage tone="error" message={finishError ?? formError} />
+      <input type="hidden" name="token" value={token} />
+      {/* The address, so a password manager files the new password under the right account. */}
+      <Field name="email" label={t("account")} type="email" value={email} readOnly autoComplete="username" />
+      <Field
+        name="password"
+        label={t("newPassword")}
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={256}
+        hint={t("passwordHint")}
+        error={fieldErrors?.password}
+      />
+      <Field
+        name="confirmPassword"
+        label={t("confirmPassword")}
+        type="password"
+        autoComplete="new-password"
+        required
+        maxLength={256}
+        error={fieldErrors?.confirmPassword}
+      />
+      <SubmitButton fullWidth pendingLabel={t("submitting")}>
+        {t("submit")}
+      </SubmitButton>
+    </form>
+  );
+}
