@@ -15,6 +15,8 @@ export type ErrorCode =
   | "invalid_credentials"
   | "rate_limited"
   | "expired"
+  /** An auth link that cannot be used: one code and message for every reason (no enumeration). */
+  | "link_unusable"
   | "internal";
 
 export class AppError extends Error {

@@ -5,11 +5,23 @@ import { getDb, type Tx } from "@/lib/db/client";
 // ticket in an HttpOnly cookie; the server keeps its hash, the stage, and a short expiry, so later
 // steps (the OTP step) cannot be reached or replayed on their own.
 export const LOGIN_TICKET_TTL_MS = 5 * 60 * 1000;
+// A new hire arriving by auth link may still have to install an authenticator app and enrol it on
+// the ticket: their ticket lives longer (createLoginTicket's ttlMs). The link itself is spent.
+export const LINK_TICKET_TTL_MS = 30 * 60 * 1000;
 export type LoginStage = "otp" | "enrol" | "ready";
 
 export async function createLoginTicket(
   tx: Tx,
-  input: { userId: string; stage: LoginStage; authMethod?: string; credentialId?: string; ip?: string; userAgent?: string },
+  input: {
+    userId: string;
+    stage: LoginStage;
+    authMethod?: string;
+    credentialId?: string;
+    ip?: string;
+    userAgent?: string;
+    /** How long the ticket lives; LOGIN_TICKET_TTL_MS unless given (auth links: LINK_TICKET_TTL_MS). */
+    ttlMs?: number;
+  },
   now = new Date(),
 ): Promise<string> {
   const raw = randomToken();
@@ -24,7 +36,7 @@ export async function createLoginTicket(
       ip: (input.ip ?? "").slice(0, 64),
       userAgent: (input.userAgent ?? "").slice(0, 512),
       createdAt: now,
-      expiresAt: new Date(now.getTime() + LOGIN_TICKET_TTL_MS),
+      expiresAt: new Date(now.getTime() + (input.ttlMs ?? LOGIN_TICKET_TTL_MS)),
     },
   });
   return raw;

@@ -15,6 +15,7 @@ const omitSecrets = {
   oneTimeToken: { tokenHash: true },
   trustedDevice: { tokenHash: true },
   recoveryCode: { codeHash: true },
+  authLink: { tokenHash: true },
 } as const;
 
 function createClient(settings: Settings) {

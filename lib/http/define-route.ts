@@ -20,6 +20,7 @@ const STATUS: Record<ActionError["code"], number> = {
   not_found: 404,
   conflict: 409,
   expired: 410,
+  link_unusable: 410,
   rate_limited: 429,
   internal: 500,
 };

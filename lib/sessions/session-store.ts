@@ -8,6 +8,18 @@ export const SESSION_IDLE_MS = 30 * 60 * 1000;
 // lastSeenAt is written at most this often, so browsing does not write on every request.
 const TOUCH_EVERY_MS = 60 * 1000;
 
+/**
+ * Sessions opened with a permanent auth link (lib/auth-links/redeem-auth-link.ts). Like a service
+ * credential, such a link skipped the second factor: its sessions never get admin rights and
+ * start without a fresh proof, so account settings still ask for the password or a code.
+ */
+export const PERMANENT_LINK_AUTH_METHOD = "permanent_link";
+
+/** Whether a session's way in skipped the second factor (a service credential or a permanent link). */
+export function skippedSecondFactor(authMethod: string): boolean {
+  return authMethod === "credential" || authMethod === PERMANENT_LINK_AUTH_METHOD;
+}
+
 export type SessionUser = {
   id: string;
   email: string;
@@ -51,8 +63,8 @@ export async function createSession(
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
-      // Signing in is a proof; a service credential is not one (such sessions are read-only anyway).
-      verifiedAt: input.authMethod === "credential" ? null : now,
+      // Signing in is a proof; a service credential or a permanent link is not one.
+      verifiedAt: skippedSecondFactor(input.authMethod) ? null : now,
     },
   });
   return raw;
@@ -104,8 +116,8 @@ export async function findActiveSession(
     return null;
   }
   const { user } = row;
-  // A session opened with a service credential skipped the second factor, so it never gets admin rights.
-  const role = user.role === "admin" && row.authMethod !== "credential" ? "admin" : "user";
+  // A session that skipped the second factor (service credential, permanent link) never gets admin rights.
+  const role = user.role === "admin" && !skippedSecondFactor(row.authMethod) ? "admin" : "user";
   const found: SessionUser = {
     id: user.id,
     email: user.email,

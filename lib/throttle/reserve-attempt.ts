@@ -21,10 +21,21 @@ const MAX_ROUNDS = 64;
 
 /** Counts one attempt against the typed address and the client IP, or says how long to wait. */
 export async function reserveAttempt(keys: ThrottleKeys, now = new Date()): Promise<ReserveOutcome> {
-  const counters = [
-    { key: accountThrottleKey(keys.email), free: THROTTLE.freeAccountFailures },
-    { key: ipThrottleKey(keys.ip), free: THROTTLE.freeIpFailures },
-  ];
+  return reserveCounters(
+    [
+      { key: accountThrottleKey(keys.email), free: THROTTLE.freeAccountFailures },
+      { key: ipThrottleKey(keys.ip), free: THROTTLE.freeIpFailures },
+    ],
+    now,
+  );
+}
+
+/** Counts one attempt against the client IP only: for ways in that name no address (auth links). */
+export async function reserveIpAttempt(ip: string, now = new Date()): Promise<ReserveOutcome> {
+  return reserveCounters([{ key: ipThrottleKey(ip), free: THROTTLE.freeIpFailures }], now);
+}
+
+async function reserveCounters(counters: { key: string; free: number }[], now: Date): Promise<ReserveOutcome> {
   const taken: Taken[] = [];
   for (const { key, free } of counters) {
     const outcome = await reserveOne(key, free, now);

@@ -18,10 +18,16 @@ export async function setUserStatus(idOrEmail: string, change: StatusChange, act
       throw new AppError("conflict", messageKey("errors.admin.notLocked", { email: user.email, status: user.status }));
     const data = change === "disable" ? { status: "disabled" } : { status: "active", lockedAt: null, failedLoginCount: 0 };
     const updated = await tx.user.update({ where: { id: user.id }, data, select: userViewSelect });
-    if (change === "disable") await revokeUserAccess(tx, user.id);
+    const revoked = change === "disable" ? await revokeUserAccess(tx, user.id) : null;
     // Back in: the address's sign-in delay goes too, or the first try would still be told to wait.
     if (change !== "disable") await clearThrottle(tx, user.email);
-    await recordAuditEvent(tx, { actor, subject: user, action: `user.${change}`, result: "success", details: { from: user.status } });
+    await recordAuditEvent(tx, {
+      actor,
+      subject: user,
+      action: `user.${change}`,
+      result: "success",
+      details: { from: user.status, ...(revoked ? { authLinksRevoked: revoked.authLinks } : {}) },
+    });
     return updated;
   });
 }

@@ -34,6 +34,7 @@ export async function resetTwoFactor(
         trustedDevices: revoked.trustedDevices,
         credentialsRevoked: revoked.credentials,
         qrTokensRevoked: revoked.qrTokens,
+        authLinksRevoked: revoked.authLinks,
         keepCredentials: !!opts.keepCredentials,
       },
     });
