@@ -10,7 +10,8 @@ import { redeemTemporaryLinkAction } from "@/lib/actions/auth/auth-link";
 
 /**
  * The new hire's password. Success leaves a login ticket in an HttpOnly cookie: at stage "enrol"
- * the existing enrolment page takes over, at "ready" sign-in ends here.
+ * the existing enrolment page takes over, at "otp" (the account has an authenticator already) the
+ * code step, at "ready" sign-in ends here.
  */
 export function LinkPasswordForm({ token, email }: { token: string; email: string }) {
   const t = useTranslations("auth.link.password");
@@ -19,7 +20,7 @@ export function LinkPasswordForm({ token, email }: { token: string; email: strin
   const { formProps, fieldErrors, formError } = useActionForm(redeemTemporaryLinkAction, {
     onSuccess: ({ stage }) => {
       if (stage === "ready") void finish();
-      else router.push("/login/enrol");
+      else router.push(`/login/${stage}`);
     },
   });
   return (
