@@ -17,6 +17,10 @@ export type ErrorCode =
   | "expired"
   /** An auth link that cannot be used: one code and message for every reason (no enumeration). */
   | "link_unusable"
+  /** SMTP_URL and MAIL_FROM are unset: the console offers a mailto: instead (issue 10). */
+  | "mail_not_configured"
+  /** The SMTP server did not take the message; what it said is in the server log only. */
+  | "mail_failed"
   | "internal";
 
 export class AppError extends Error {

@@ -42,7 +42,21 @@ const schema = z.object({
       }
     }, "must be a comma-separated list of IP addresses or CIDR ranges")
     .optional(),
+  // Outgoing mail for auth links (issue 10): both or neither, checked in parseSettings.
+  SMTP_URL: z
+    .string()
+    .max(2048)
+    .refine((v) => parseSmtpUrl(v) !== null, "must be smtp://[user:password@]host[:port] or smtps://… (nothing after the port)")
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .max(320)
+    .refine((v) => parseMailFrom(v) !== null, 'must be an address, or "Name <address>"')
+    .optional(),
 });
+
+/** Where and as whom auth-link mail goes out. `smtpUrl` holds the SMTP password: never log it. */
+export type MailSettings = { smtpUrl: string; from: { name: string; address: string } };
 
 export type Settings = {
   port: number;
@@ -59,6 +73,8 @@ export type Settings = {
   gateSecret: string | undefined;
   logLevel: "debug" | "info" | "warn" | "error";
   defaultLocale: Locale;
+  /** Unset: no mail is sent, and the console opens a mailto: instead. */
+  mail: MailSettings | undefined;
 };
 
 export class SettingsError extends Error {}
@@ -71,6 +87,11 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     throw new SettingsError(`invalid setting ${String(issue.path[0])}: ${issue.message}`);
   }
   const s = parsed.data;
+  // One without the other would fail only when an admin first presses "Send by email".
+  if (!!s.SMTP_URL !== !!s.MAIL_FROM) {
+    const [missing, given] = s.SMTP_URL ? ["MAIL_FROM", "SMTP_URL"] : ["SMTP_URL", "MAIL_FROM"];
+    throw new SettingsError(`invalid setting ${missing}: must be set together with ${given} (set both to send mail, or neither)`);
+  }
   const dataDir = path.resolve(s.DATA_DIR);
   const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, "");
   return {
@@ -88,11 +109,58 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     gateSecret: s.GATE_SECRET,
     logLevel: s.LOG_LEVEL,
     defaultLocale: s.DEFAULT_LOCALE,
+    mail: s.SMTP_URL && s.MAIL_FROM ? { smtpUrl: s.SMTP_URL, from: parseMailFrom(s.MAIL_FROM)! } : undefined,
   };
+}
+
+export type SmtpServer = { host: string; port: number; secure: boolean; user?: string; password?: string };
+
+/** smtp://[user:password@]host[:port] (STARTTLS when offered) or smtps:// (TLS from the start); null when it is not one. */
+export function parseSmtpUrl(value: string): SmtpServer | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== "smtp:" && url.protocol !== "smtps:") return null;
+  if (!url.hostname || (url.pathname !== "" && url.pathname !== "/") || url.search || url.hash) return null;
+  const secure = url.protocol === "smtps:";
+  const port = url.port ? Number(url.port) : secure ? 465 : 587;
+  if (port < 1) return null;
+  try {
+    const user = url.username ? decodeURIComponent(url.username) : undefined;
+    const password = url.password ? decodeURIComponent(url.password) : undefined;
+    return { host: url.hostname.replace(/^\[|\]$/g, ""), port, secure, user, password };
+  } catch {
+    return null; // a malformed %-escape in the user or password
+  }
+}
+
+// Deliberately plain: no quoted local parts or comments; control characters never (header injection).
+const ADDRESS = /^[^\s@<>",;:()[\]\\]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+/** "alerts@example.com" or "Example IT <alerts@example.com>" (the name may be in double quotes); null otherwise. */
+export function parseMailFrom(value: string): { name: string; address: string } | null {
+  if ([...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)) return null; // header injection
+  const trimmed = value.trim();
+  const named = /^(.*?)\s*<([^<>]+)>$/.exec(trimmed);
+  const name = named ? named[1].replace(/^"(.*)"$/, "$1").trim() : "";
+  const address = named ? named[2].trim() : trimmed;
+  if (!ADDRESS.test(address) || name.length > 100 || /[<>"]/.test(name)) return null;
+  return { name, address };
 }
 
 let cached: Settings | undefined;
 export function getSettings(): Settings {
   cached ??= parseSettings(process.env);
   return cached;
+}
+
+/**
+ * Tests only: read process.env again on the next getSettings(), for a test that sets a value it
+ * learns late (an SMTP server's ephemeral port). The database client keeps its first settings.
+ */
+export function forgetSettingsForTests(): void {
+  cached = undefined;
 }

@@ -23,6 +23,8 @@ const STATUS: Record<ActionError["code"], number> = {
   link_unusable: 410,
   rate_limited: 429,
   internal: 500,
+  mail_failed: 502,
+  mail_not_configured: 503,
 };
 
 // A state-changing request must come from our own origin (lib/http/same-origin.ts).

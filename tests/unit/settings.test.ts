@@ -1,6 +1,6 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseSettings } from "@/lib/config/settings";
+import { parseSettings, parseSmtpUrl } from "@/lib/config/settings";
 
 test("defaults follow DESIGN.md", () => {
   const s = parseSettings({});
@@ -25,4 +25,52 @@ test("https PUBLIC_URL turns on secure cookies", () => {
   assert.equal(s.publicUrl, "https://auth.example.com");
   assert.equal(s.secureCookies, true);
   assert.equal(s.databaseKind, "postgresql");
+});
+
+test("outgoing mail: SMTP_URL and MAIL_FROM together, validated", () => {
+  assert.equal(parseSettings({}).mail, undefined);
+  const s = parseSettings({ SMTP_URL: "smtps://relay%40corp:p%3Ass@mail.example.com:465", MAIL_FROM: '"Example IT" <it@example.com>' });
+  assert.deepEqual(s.mail?.from, { name: "Example IT", address: "it@example.com" });
+  assert.deepEqual(parseSmtpUrl(s.mail!.smtpUrl), {
+    host: "mail.example.com",
+    port: 465,
+    secure: true,
+    user: "relay@corp",
+    password: "p:ss",
+  });
+  assert.deepEqual(parseSmtpUrl("smtp://127.0.0.1"), { host: "127.0.0.1", port: 587, secure: false, user: undefined, password: undefined });
+  assert.deepEqual(parseSettings({ SMTP_URL: "smtp://mx:25", MAIL_FROM: "it@example.com" }).mail?.from, {
+    name: "",
+    address: "it@example.com",
+  });
+
+  assert.throws(() => parseSettings({ SMTP_URL: "smtp://mx:25" }), /^Error: invalid setting MAIL_FROM: must be set together with SMTP_URL/);
+  assert.throws(() => parseSettings({ MAIL_FROM: "it@example.com" }), /invalid setting SMTP_URL: must be set together with MAIL_FROM/);
+  for (const bad of [
+    "http://mx",
+    "smtp://",
+    "smtp://mx:0",
+    "smtp://mx/path",
+    "smtp://mx?tls=0",
+    "mx.example.com:25",
+    "smtp://" + "a".repeat(2100),
+  ]) {
+    assert.throws(() => parseSettings({ SMTP_URL: bad, MAIL_FROM: "it@example.com" }), /invalid setting SMTP_URL: /, bad);
+  }
+  for (const bad of [
+    "it",
+    "IT <it>",
+    "it@example.com\r\nBcc: x@evil.test",
+    "a <b> <c@example.com>",
+    `${"x".repeat(101)} <it@example.com>`,
+  ]) {
+    assert.throws(() => parseSettings({ SMTP_URL: "smtp://mx", MAIL_FROM: bad }), /invalid setting MAIL_FROM: /, bad);
+  }
+});
+
+test("the SMTP password never appears in a settings error", () => {
+  assert.throws(
+    () => parseSettings({ SMTP_URL: "smtp://user:hunter2@mx/oops", MAIL_FROM: "it@example.com" }),
+    (e: Error) => /invalid setting SMTP_URL/.test(e.message) && !e.message.includes("hunter2"),
+  );
 });
