@@ -114,16 +114,16 @@ test("the new hire opens the link, chooses a password, sets up an authenticator 
   await expect(page).toHaveURL(/\/link\/[A-Za-z0-9_-]+\/password$/);
   await expect(page.getByRole("heading", { name: "Choose your password", level: 1 })).toBeVisible();
   await expectNoAxeViolations(page);
-  await page.getByLabel("New password").fill(HIRE.password);
+  await page.getByRole("textbox", { name: "New password", exact: true }).fill(HIRE.password);
   await page.getByLabel("Repeat the new password").fill(HIRE.password + "!");
   await page.getByRole("button", { name: "Set password and continue" }).click();
   await expect(page.getByLabel("Repeat the new password")).toHaveAccessibleDescription(/differ/);
-  await page.getByLabel("New password").fill("short");
+  await page.getByRole("textbox", { name: "New password", exact: true }).fill("short");
   await page.getByLabel("Repeat the new password").fill("short");
   await page.getByRole("button", { name: "Set password and continue" }).click();
-  await expect(page.getByLabel("New password")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByRole("textbox", { name: "New password", exact: true })).toHaveAttribute("aria-invalid", "true");
   await expectNoAxeViolations(page);
-  await page.getByLabel("New password").fill(HIRE.password);
+  await page.getByRole("textbox", { name: "New password", exact: true }).fill(HIRE.password);
   await page.getByLabel("Repeat the new password").fill(HIRE.password);
   await page.getByRole("button", { name: "Set password and continue" }).click();
 
