@@ -157,6 +157,7 @@ test("the new hire opens the link, chooses a password, sets up an authenticator 
 test("a revoked link and an expired link show the same page as a used one", async ({ browser }) => {
   const admin = await freshPage(browser);
   await signIn(admin, ADMIN.email, ADMIN.password);
+  await expect(admin).toHaveURL(/\/admin\/users$/);
   await openUserPage(admin, HIRE.email);
   await admin.getByRole("button", { name: "Create a temporary link" }).click();
   const revokedLink = await takeLinkFromOverlay(admin, `Temporary link for ${HIRE.email}`);
@@ -179,6 +180,7 @@ test("a revoked link and an expired link show the same page as a used one", asyn
 test("a permanent link needs a confirmation naming the risk, signs in until it is revoked", async ({ browser }) => {
   const admin = await freshPage(browser);
   await signIn(admin, ADMIN.email, ADMIN.password);
+  await expect(admin).toHaveURL(/\/admin\/users$/);
   await openUserPage(admin, HIRE.email);
   await admin.getByRole("button", { name: "Create a permanent link" }).click();
   const confirm = admin.getByRole("alertdialog", { name: `Create a permanent link for ${HIRE.email}?` });
