@@ -3,7 +3,11 @@
 // and ordinary flags (`--label Phone`, `--label=Phone`, `--json`), mixed freely.
 
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** `showUsage: false` for bad values, where the usage line would only repeat what is known. */
+  constructor(
+    message: string,
+    public readonly showUsage = true,
+  ) {
     super(message);
     this.name = "UsageError";
   }

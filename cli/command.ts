@@ -60,7 +60,7 @@ export const keepCredentialsOption = { type: "boolean", keyValue: true } as cons
 
 /** What a reset ended, in one clause: "ended 2 sessions, forgot 1 trusted device, revoked 3 credentials …". */
 export function revocationText(
-  r: { sessions: number; trustedDevices: number; credentials: number; qrTokens: number },
+  r: { sessions: number; trustedDevices: number; credentials: number; qrTokens: number; authLinks?: number },
   keptCredentials: boolean,
 ): string {
   const n = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
@@ -70,5 +70,7 @@ export function revocationText(
     parts.push(
       `revoked ${n(r.credentials, "credential", "credentials")} and ${n(r.qrTokens, "unused one-time QR code", "unused one-time QR codes")}`,
     );
+  // Auth links go with every reset; said only when there were some, as most accounts have none.
+  if (r.authLinks) parts.push(`revoked ${n(r.authLinks, "pending auth link", "pending auth links")}`);
   return parts.join(", ");
 }

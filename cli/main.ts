@@ -4,6 +4,7 @@
 import { parseArgs, UsageError } from "@/cli/args";
 import type { CliCommand, CliIo } from "@/cli/command";
 import { credentialCommands } from "@/cli/commands/credential-commands";
+import { authLinkCommands } from "@/cli/commands/auth-link-commands";
 import { domainCommands } from "@/cli/commands/domain-commands";
 import { policyCommands } from "@/cli/commands/policy-commands";
 import { totpCommands } from "@/cli/commands/totp-commands";
@@ -19,6 +20,7 @@ const commands: CliCommand[] = [
   ...userCommands,
   ...domainCommands,
   ...credentialCommands,
+  ...authLinkCommands,
   ...policyCommands,
   ...totpCommands,
   ...trustedDeviceCommands,
@@ -75,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`gatehouse: ${e.message}`);
-      io.err(`usage: ${cmd.usage}`);
+      if (e.showUsage) io.err(`usage: ${cmd.usage}`);
       return 2;
     }
     const message =

@@ -31,13 +31,13 @@ export async function createAuthLink(input: CreateAuthLinkInput, actor: Actor, n
   let hours: number | null = null;
   let allowedIpRanges = "";
   if (permanent) {
-    if (input.hours !== undefined) throw invalidInput("hours", messageKey("errors.authLink.permanentHours"));
+    if (input.hours != null) throw invalidInput("hours", messageKey("errors.authLink.permanentHours"));
     if (input.confirmPermanent !== true) throw invalidInput("confirmPermanent", messageKey("errors.authLink.confirmPermanent"));
     allowedIpRanges = parseAuthLinkIpRanges(input.allowedIpRanges);
   } else {
-    if (input.allowedIpRanges !== undefined && input.allowedIpRanges.trim() !== "")
+    if (typeof input.allowedIpRanges === "string" && input.allowedIpRanges.trim() !== "")
       throw invalidInput("allowedIpRanges", messageKey("errors.authLink.rangesNeedPermanent"));
-    if (input.hours !== undefined) hours = checkAuthLinkHours(input.hours);
+    if (input.hours != null) hours = checkAuthLinkHours(input.hours);
   }
   const found = await findUser(String(input.userId ?? "").slice(0, 320));
   const user = await getDb().user.findUnique({

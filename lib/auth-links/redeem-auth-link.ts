@@ -57,7 +57,7 @@ export async function redeemTemporaryAuthLink(
     ticket = await getDb().$transaction(async (tx) => {
       const consumed = await tx.authLink.updateMany({
         where: { id: link.id, permanent: false, usedAt: null, revokedAt: null, expiresAt: { gt: now } },
-        data: { usedAt: now, usedIp: client.ip.slice(0, 64), useCount: { increment: 1 } },
+        data: { usedAt: now, usedIp: (client.ip ?? "").slice(0, 64), useCount: { increment: 1 } },
       });
       if (consumed.count !== 1) throw authLinkUnusable();
       const revoked = await writeNewPassword(
@@ -112,7 +112,7 @@ export async function redeemPermanentAuthLink(
     ticket = await getDb().$transaction(async (tx) => {
       const used = await tx.authLink.updateMany({
         where: { id: link.id, permanent: true, revokedAt: null },
-        data: { usedAt: now, usedIp: client.ip.slice(0, 64), useCount: { increment: 1 } },
+        data: { usedAt: now, usedIp: (client.ip ?? "").slice(0, 64), useCount: { increment: 1 } },
       });
       if (used.count !== 1) throw authLinkUnusable();
       await recordAuditEvent(tx, {

@@ -26,13 +26,13 @@ test("user set-password revokes credentials by default and keeps them with --kee
     email: ACCOUNT,
     passwordSet: true,
     keptCredentials: true,
-    revoked: { sessions: 0, trustedDevices: 0, credentials: 0, qrTokens: 0 },
+    revoked: { sessions: 0, trustedDevices: 0, credentials: 0, qrTokens: 0, authLinks: 0 },
   });
   assert.deepEqual(credentialLabels().sort(), ["Desk phone", "Laptop mail"]);
 
   const revoked = run(["user", "set-password", ACCOUNT, "--password-stdin", "--json"], "a long third passphrase\n");
   assert.equal(revoked.code, 0, revoked.stderr);
-  assert.deepEqual(JSON.parse(revoked.stdout).revoked, { sessions: 0, trustedDevices: 0, credentials: 2, qrTokens: 0 });
+  assert.deepEqual(JSON.parse(revoked.stdout).revoked, { sessions: 0, trustedDevices: 0, credentials: 2, qrTokens: 0, authLinks: 0 });
   assert.deepEqual(credentialLabels(), []);
 
   addCredential("Tablet");

@@ -60,6 +60,7 @@ test("an admin password reset revokes the user's credentials and unused QR codes
     trustedDevicesRevoked: 0,
     credentialsRevoked: 1,
     qrTokensRevoked: 1,
+    authLinksRevoked: 0,
     keepCredentials: false,
   });
 });

@@ -264,6 +264,7 @@ test("admin reset removes every device and code and revokes sessions and trusted
     trustedDevices: 1,
     credentialsRevoked: 0,
     qrTokensRevoked: 0,
+    authLinksRevoked: 0,
     keepCredentials: false,
   });
   await assert.rejects(resetTwoFactor("nobody@example.com", ACTOR), /not found/);
