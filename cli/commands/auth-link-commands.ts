@@ -3,6 +3,7 @@
 // (unknown account, hours, IP ranges, an unknown link id) is one line on stderr and exit code 2,
 // with nothing written.
 import { UsageError } from "@/cli/args";
+import { refuseSendWithoutMail, sendCreatedLink, sendResultLine } from "@/cli/commands/auth-link-send";
 import { cliActor, defineCommand, formatTable } from "@/cli/command";
 import { createAuthLink } from "@/lib/auth-links/create-auth-link";
 import { listAuthLinks, type AuthLinkView } from "@/lib/auth-links/list-auth-links";
@@ -61,9 +62,7 @@ export const authLinkCommands = [
     },
     async run({ positionals, options }, io) {
       const permanent = !!options.permanent;
-      // MAIL (h10-mail): `send true` e-mails the new link with sendAuthLinkEmail({ linkId, token }).
-      // Until that lands it is refused here, before anything is written.
-      if (options.send) throw new UsageError("send true is not available in this version; copy the URL instead.", false);
+      refuseSendWithoutMail(options.send);
       const now = new Date();
       const link = await asBadInput(() =>
         createAuthLink(
@@ -80,12 +79,14 @@ export const authLinkCommands = [
         ),
       );
       if (permanent) io.err(PERMANENT_LINK_WARNING);
-      return { id: link.id, url: link.url, expiresAt: link.expiresAt?.toISOString() ?? null, permanent: link.permanent };
+      const sent = options.send ? await sendCreatedLink(link, cliActor(), now) : undefined;
+      return { id: link.id, url: link.url, expiresAt: link.expiresAt?.toISOString() ?? null, permanent: link.permanent, ...sent };
     },
     text: (r) =>
       [
         r.url,
         r.permanent ? `permanent link ${r.id}: works until revoked` : `temporary link ${r.id}: single use, expires ${r.expiresAt}`,
+        ...("sentTo" in r ? [sendResultLine(r)] : []),
         "The URL is shown only now; it cannot be displayed again.",
       ].join("\n"),
   }),

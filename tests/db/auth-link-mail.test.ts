@@ -211,7 +211,10 @@ test("a token that is not this link's, or a link no longer pending, is refused t
   const { revokeAuthLinks } = await import("@/lib/auth-links/revoke-auth-links");
   const mine = await newLink("gert@de.mail.test");
   const other = await newLink("nora@mail.test");
-  const refusal = { code: "not_found", message: "This link can no longer be sent: it was used, revoked or has expired. Create a new one." };
+  const refusal = {
+    code: "not_found",
+    message: "This link cannot be sent: it was used, revoked or has expired, or the account is not active.",
+  };
 
   for (const token of [other.token, mine.token.slice(0, -1) + (mine.token.endsWith("A") ? "B" : "A"), "", "x".repeat(5000)]) {
     await assert.rejects(sendAuthLinkEmail({ linkId: mine.id, token }, admin), refusal);
