@@ -215,3 +215,46 @@ test("a permanent link needs a confirmation naming the risk, signs in until it i
   await expectUnusable(browser, permanentLink);
   await admin.context().close();
 });
+
+/** Nothing wider than the phone's screen: no sideways scrolling of the page or of an open dialog. */
+async function expectFits(page: Page, width = 390) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+  for (const dialog of await page.locator("dialog[open]").all()) {
+    const box = await dialog.boundingBox();
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(width);
+    expect(await dialog.evaluate((d) => d.scrollWidth <= d.clientWidth)).toBe(true);
+  }
+}
+
+test("in German on a 390 px phone the link pages, the console's box and its dialogs fit", async ({ browser }) => {
+  const phone = { baseURL: E2E_BASE_URL, locale: "de-DE", viewport: { width: 390, height: 844 } };
+  const hire = await (await browser.newContext(phone)).newPage();
+  await hire.goto(createAuthLinkHoursAgo(HIRE.email, 0));
+  await expect(hire.getByRole("heading", { name: `Willkommen, ${HIRE.name}`, level: 1 })).toBeVisible();
+  await expectFits(hire);
+  await hire.getByRole("link", { name: "Weiter" }).click();
+  await expect(hire.getByRole("heading", { name: "Passwort wählen", level: 1 })).toBeVisible();
+  await expectFits(hire);
+  await hire.goto("/link/not-a-real-token");
+  await expect(hire.getByRole("heading", { name: "Dieser Link kann nicht verwendet werden", level: 1 })).toBeVisible();
+  await expectFits(hire);
+  await hire.context().close();
+
+  const admin = await (await browser.newContext(phone)).newPage();
+  await admin.goto("/login");
+  await admin.getByLabel("E-Mail-Adresse").fill(ADMIN.email);
+  await admin.getByLabel("Passwort").fill(ADMIN.password);
+  await admin.getByRole("button", { name: "Anmelden" }).click();
+  await expect(admin).toHaveURL(/\/admin\/users$/);
+  await openUserPage(admin, HIRE.email);
+  await expectFits(admin);
+  await admin.getByRole("button", { name: "Befristeten Link anlegen" }).click();
+  await expect(admin.getByRole("dialog", { name: `Befristeter Link für ${HIRE.email}` })).toBeVisible();
+  await expectFits(admin);
+  await admin.keyboard.press("Escape");
+  await admin.getByRole("button", { name: "Dauerhaften Link anlegen" }).click();
+  await expect(admin.getByRole("alertdialog", { name: `Dauerhaften Link für ${HIRE.email} anlegen?` })).toBeVisible();
+  await expectFits(admin);
+  await admin.keyboard.press("Escape");
+  await admin.context().close();
+});
