@@ -80,6 +80,10 @@ test("an admin creates a user with an auth link instead of a password and copies
   await expect(overlay.getByRole("button", { name: "Copied" })).toBeVisible();
   await expect(overlay.getByRole("status").filter({ hasText: "Link copied to the clipboard." })).toBeVisible();
   expect(await admin.evaluate(() => navigator.clipboard.readText())).toBe(url);
+  // No SMTP on the e2e server: "Send by email" is a mailto: with the address and the link filled in.
+  const mailto = overlay.getByRole("link", { name: "Send by email" });
+  await expect(mailto).toHaveAttribute("href", new RegExp(`^mailto:${HIRE.email}\\?subject=`));
+  expect(await mailto.getAttribute("href")).toContain(encodeURIComponent(url));
   // Escape closes the overlay, and the link is gone from the page with it.
   await admin.keyboard.press("Escape");
   await expect(overlay).toBeHidden();
