@@ -25,12 +25,26 @@ export interface RecoveryCodesPanelProps {
   headingLevel?: 2 | 3;
 }
 
-/** Freshly issued recovery codes: shown once, with copy and a print view. */
+/** The codes as a text file the browser saves: made here, so they never travel again. */
+function downloadCodes(codes: string[], heading: string, note: string) {
+  const text = `${heading}\n${note}\n\n${codes.join("\n")}\n`;
+  const url = URL.createObjectURL(new Blob([text], { type: "text/plain;charset=utf-8" }));
+  const anchor = document.createElement("a");
+  anchor.href = url;
+  anchor.download = "gatehouse-recovery-codes.txt";
+  document.body.appendChild(anchor);
+  anchor.click();
+  anchor.remove();
+  URL.revokeObjectURL(url);
+}
+
+/** Freshly issued recovery codes: shown once, with download, copy and a print view. */
 export function RecoveryCodesPanel({ codes, account, onDone, doneLabel, headingLevel = 3 }: RecoveryCodesPanelProps) {
   const t = useTranslations("security.recoveryCodes");
   const headingId = useId();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const listId = `${headingId}-codes`;
+  const heading = account ? t("headingFor", { account }) : t("heading");
   return (
     <section
       aria-labelledby={headingId}
@@ -39,7 +53,7 @@ export function RecoveryCodesPanel({ codes, account, onDone, doneLabel, headingL
     >
       <style>{PRINT_CSS}</style>
       <Heading id={headingId} className="text-sm font-semibold text-fg">
-        {account ? t("headingFor", { account }) : t("heading")}
+        {heading}
       </Heading>
       <p className="text-sm text-fg">{t("explanation")}</p>
       <ol
@@ -57,6 +71,9 @@ export function RecoveryCodesPanel({ codes, account, onDone, doneLabel, headingL
       <div className="gh-print-hide flex flex-wrap items-center gap-2">
         <Button variant="secondary" size="sm" onClick={() => window.print()}>
           {t("print")}
+        </Button>
+        <Button variant="secondary" size="sm" onClick={() => downloadCodes(codes, heading, t("printNote"))}>
+          {t("download")}
         </Button>
         <CopyButton text={codes.join("\n")} targetId={listId} label={t("copyLabel")} />
         {onDone && (

@@ -5,7 +5,8 @@ import { getDb } from "@/lib/db/client";
 
 /**
  * "Send by email" without SMTP: a mailto: href that opens the admin's own mail program with the
- * address, subject and text filled in (RFC 6068). Audited as a send "via mailto"; whether the
+ * address, subject and text filled in (RFC 6068). The console asks for it when its link dialog
+ * opens, so it is audited as "auth_link.mailto" (a message prepared), not as a send: whether the
  * admin then presses Send is beyond Gatehouse's sight.
  */
 export async function authLinkMailto(input: AuthLinkMessageInput, actor: Actor, now = new Date()): Promise<{ href: string }> {
@@ -14,9 +15,9 @@ export async function authLinkMailto(input: AuthLinkMessageInput, actor: Actor, 
     recordAuditEvent(tx, {
       actor,
       subject: user,
-      action: "auth_link.send",
+      action: "auth_link.mailto",
       result: "success",
-      details: { linkId: link.id, to: user.email, via: "mailto" },
+      details: { linkId: link.id, to: user.email },
     }),
   );
   return { href: mailtoHref(user.email, message.subject, message.text) };

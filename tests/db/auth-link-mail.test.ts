@@ -252,8 +252,11 @@ test("without SMTP_URL: sending says mail is not set up, and the mailto: href ca
   assert.equal(fields.subject, "Il tuo link di accesso per nora@mail.test");
   assert.match(fields.body, /^Ciao Nora <Hire>,\r\n\r\nAda Admin ti ha inviato/);
   assert.ok(fields.body.includes(`\r\n${link.url}\r\n`));
+  assert.deepEqual(await sendAudits(link.id), [], "a prepared mailto: is no send");
+  const { getDb } = await import("@/lib/db/client");
+  const prepared = await getDb().auditEvent.findMany({ where: { action: "auth_link.mailto" } });
   assert.deepEqual(
-    (await sendAudits(link.id)).map((a) => [a.result, a.details.via]),
-    [["success", "mailto"]],
+    prepared.map((a) => JSON.parse(a.details)),
+    [{ linkId: link.id, to: "nora@mail.test" }],
   );
 });

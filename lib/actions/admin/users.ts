@@ -1,6 +1,8 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
+import type { CreatedAuthLink } from "@/lib/actions/admin/auth-links";
+import { createAuthLink } from "@/lib/auth-links/create-auth-link";
 import { createUser } from "@/lib/users/create-user";
 import { deleteUser } from "@/lib/users/delete-user";
 import { setUserPassword } from "@/lib/users/set-user-password";
@@ -16,11 +18,16 @@ export const createUserAction = defineAction(
       displayName: displayNameField.optional(),
       password: z.union([z.literal(""), passwordField]).optional(),
       role: roleField.default("user"),
+      // "Send an auth link instead of setting a password": no password, then a temporary link.
+      sendLink: checkboxField,
     }),
   },
-  async (input, ctx) => {
-    const user = await createUser({ ...input, password: input.password || undefined }, ctx.actor);
-    return { id: user.id, email: user.email };
+  async ({ sendLink, ...input }, ctx) => {
+    const user = await createUser({ ...input, password: sendLink ? undefined : input.password || undefined }, ctx.actor);
+    if (!sendLink) return { id: user.id, email: user.email, link: null };
+    const link = await createAuthLink({ userId: user.id }, ctx.actor);
+    const created: CreatedAuthLink = { ...link, expiresAt: link.expiresAt?.toISOString() ?? null };
+    return { id: user.id, email: user.email, link: created };
   },
 );
 

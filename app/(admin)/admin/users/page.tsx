@@ -1,3 +1,4 @@
+import { mailConfigured } from "@/lib/mail/mail-transport";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CreateUserForm } from "@/components/admin/create-user-form";
@@ -29,7 +30,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         <UsersPanel initial={{ ...params, data }} />
       </Card>
       <Card title={t("createUser")}>
-        <CreateUserForm />
+        <CreateUserForm mailConfigured={mailConfigured()} />
       </Card>
     </div>
   );

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ResetPasswordForm, UserStatusActions } from "@/components/admin/user-actions";
 import { UserTwoFactorRequirementPanel } from "@/components/policies/user-two-factor-requirement-panel";
+import { AdminAuthLinksCard } from "@/components/auth-links/admin-auth-links-card";
 import { AdminCredentialsCard } from "@/components/credentials/admin-credentials-card";
 import { AdminUserSecurityPanel } from "@/components/security/admin-user-security-panel";
 import { Badge } from "@/components/ui/badge";
@@ -64,6 +65,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       <Card title={t("access")}>
         <UserStatusActions userId={user.id} email={user.email} status={user.status} isSelf={user.id === admin.id} />
       </Card>
+      <AdminAuthLinksCard userId={user.id} email={user.email} />
       <Card title={t("resetPassword")} description={t("resetPasswordDescription")}>
         <ResetPasswordForm userId={user.id} revocable={revocable} />
       </Card>

@@ -1,0 +1,21 @@
+import { getTranslations } from "next-intl/server";
+import Link from "next/link";
+import { Card } from "@/components/ui/card";
+
+/**
+ * The one answer for a link that cannot be used: the same words whether it expired, was used,
+ * revoked, tampered with or never existed, so the page tells a guesser nothing.
+ */
+export async function UnusableAuthLink() {
+  const t = await getTranslations("auth.link.unusable");
+  return (
+    <Card title={t("heading")} headingLevel={1} data-testid="auth-link-unusable">
+      <p className="text-sm text-muted">{t("body")}</p>
+      <p className="mt-4 text-sm">
+        <Link href="/login" prefetch={false} className="font-medium underline underline-offset-2">
+          {t("signIn")}
+        </Link>
+      </p>
+    </Card>
+  );
+}
