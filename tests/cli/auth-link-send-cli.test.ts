@@ -7,29 +7,15 @@ import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { freshDataDir, gatehouse as runSync, startServer } from "./support";
+import { startSmtpReceiver, type SmtpReceiver } from "../smtp-receiver";
 
 const dataDir = freshDataDir();
 const env = { PUBLIC_URL: "https://auth.send.test", AUTH_SECRET: "auth-link-send-cli-test-secret-".padEnd(48, "x") };
-const arrivals: { rcptTo: string[]; mail: ParsedMail }[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS", "AUTH"],
-  logger: false,
-  onData(stream, session, done) {
-    simpleParser(stream).then(
-      (mail) => {
-        arrivals.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), mail });
-        done();
-      },
-      (e: Error) => done(e),
-    );
-  },
-});
+const receivers: SmtpReceiver[] = [];
 after(async () => {
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await Promise.all(receivers.map((r) => r.close()));
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -57,8 +43,10 @@ test("send true without SMTP_URL and MAIL_FROM: one line, exit 2, and no link", 
 });
 
 test("send true mails the new link to the account, and says so", async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const mail = { SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`, MAIL_FROM: "IT <it@send.test>" };
+  const smtp = await startSmtpReceiver();
+  receivers.push(smtp);
+  const { arrivals } = smtp;
+  const mail = { SMTP_URL: smtp.url, MAIL_FROM: "IT <it@send.test>" };
   const r = await gatehouse(["auth", "link", "create", "nora@send.test", "send", "true", "--json"], mail);
   assert.equal(r.code, 0, r.stderr);
   const created = JSON.parse(r.stdout) as { url: string; sentTo: string };

@@ -1,8 +1,9 @@
 import { after, test } from "node:test";
 import assert from "node:assert/strict";
 import type { AddressInfo } from "node:net";
-import { simpleParser, type AddressObject, type ParsedMail } from "mailparser";
+import type { AddressObject } from "mailparser";
 import { SMTPServer, type SMTPServerOptions } from "smtp-server";
+import { startSmtpReceiver, type SmtpReceiver } from "../smtp-receiver";
 import { ACTOR, useTestDatabase } from "./support";
 
 useTestDatabase();
@@ -11,30 +12,13 @@ useTestDatabase();
 // mailparser, and the link in it is opened and redeemed. SMTP_URL and MAIL_FROM are set per test
 // (the server's port is known only once it listens), then the settings are read again.
 
-type Arrival = { rcptTo: string[]; mail: ParsedMail };
 const CLIENT = { ip: "203.0.113.7", userAgent: "node-test" };
-const servers: SMTPServer[] = [];
+const receivers: SmtpReceiver[] = [];
 
-async function startSmtp(handlers: Partial<SMTPServerOptions> = {}): Promise<{ port: number; arrivals: Arrival[] }> {
-  const arrivals: Arrival[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, done) {
-      simpleParser(stream).then(
-        (mail) => {
-          arrivals.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), mail });
-          done();
-        },
-        (e: Error) => done(e),
-      );
-    },
-    ...handlers,
-  });
-  servers.push(server);
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { port: (server.server.address() as AddressInfo).port, arrivals };
+async function startSmtp(handlers: Partial<SMTPServerOptions> = {}): Promise<SmtpReceiver> {
+  const receiver = await startSmtpReceiver(handlers);
+  receivers.push(receiver);
+  return receiver;
 }
 
 /** A port nothing listens on: one that was just free. */
@@ -81,7 +65,7 @@ async function createPeople(): Promise<void> {
 
 after(async () => {
   await useMail(undefined);
-  await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(resolve))));
+  await Promise.all(receivers.map((r) => r.close()));
 });
 
 async function newLink(email: string, opts: { permanent?: boolean } = {}) {
