@@ -6,6 +6,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import { useActionForm } from "@/components/forms/use-action-form";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 
 /** `credentials`: how many app passwords and devices (service credentials) the account has now. */
 export function ChangePasswordForm({ credentials }: { credentials: number }) {
@@ -29,25 +30,7 @@ export function ChangePasswordForm({ credentials }: { credentials: number }) {
         maxLength={256}
         error={errors?.currentPassword}
       />
-      <Field
-        name="newPassword"
-        label={t("new")}
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={256}
-        hint={t("newHint")}
-        error={errors?.newPassword}
-      />
-      <Field
-        name="confirmPassword"
-        label={t("confirm")}
-        type="password"
-        autoComplete="new-password"
-        required
-        maxLength={256}
-        error={errors?.confirmPassword}
-      />
+      <NewPasswordFields name="newPassword" label={t("new")} confirmLabel={t("confirm")} hint={t("newHint")} errors={errors} />
       {/* With nothing to choose, anything made meanwhile (or an unused one-time QR code) still goes. */}
       {credentials === 0 && <input type="hidden" name="signOutCredentials" value="on" />}
       {credentials > 0 && (

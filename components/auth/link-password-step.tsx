@@ -8,6 +8,7 @@ import { SubmitButton } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
+import { NewPasswordFields } from "@/components/forms/new-password-fields";
 import { redeemTemporaryLinkAction } from "@/lib/actions/auth/auth-link";
 
 /**
@@ -43,24 +44,12 @@ export function LinkPasswordStep(props: { token: string; email: string | null; d
         <input type="hidden" name="token" value={token} />
         {/* The address, so a password manager files the new password under the right account. */}
         <Field name="email" label={t("account")} type="email" value={email} readOnly autoComplete="username" />
-        <Field
+        <NewPasswordFields
           name="password"
           label={t("newPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={256}
+          confirmLabel={t("confirmPassword")}
           hint={t("passwordHint")}
-          error={fieldErrors?.password}
-        />
-        <Field
-          name="confirmPassword"
-          label={t("confirmPassword")}
-          type="password"
-          autoComplete="new-password"
-          required
-          maxLength={256}
-          error={fieldErrors?.confirmPassword}
+          errors={fieldErrors}
         />
         <SubmitButton fullWidth pendingLabel={t("submitting")}>
           {t("submit")}
