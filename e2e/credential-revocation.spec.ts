@@ -110,15 +110,21 @@ test("the admin's resets say how many app passwords and devices they sign out, a
   await expect(page.getByText(`Two-step sign-in was reset for ${DAVE.email}. Their app passwords and devices were kept.`)).toBeVisible();
   expect(listed(DAVE.email)).toHaveLength(2);
 
-  // The password reset, with the box left as it is (off): the credentials go.
+  // The password reset, with the box left as it is (off): the credentials go, and so does the
+  // auth link made after the 2FA reset.
+  const link = JSON.parse(cli(["auth", "link", "create", DAVE.email, "--json"]).stdout) as { id: string };
   const reset = card(page, "Reset password");
   await expect(reset).toContainText("This also signs out 2 app passwords and devices");
   await expect(reset.getByLabel("Keep app passwords and mobile devices")).not.toBeChecked();
   await reset.getByLabel("New password").fill("paper boats along the river 43");
   await reset.getByRole("button", { name: "Set password" }).click();
   await expect(
-    reset.getByText("Password set. The user was signed out everywhere. 2 app passwords and devices were revoked."),
+    reset.getByText(
+      "Password set. The user was signed out everywhere. 2 app passwords and devices were revoked. Their pending auth link was revoked too.",
+    ),
   ).toBeVisible();
+  const { links } = JSON.parse(cli(["auth", "link", "list", DAVE.email, "--json"]).stdout) as { links: { id: string; state: string }[] };
+  expect(links.find((l) => l.id === link.id)?.state).toBe("revoked");
   expect(listed(DAVE.email)).toEqual([]);
   await expect(reset).toContainText("The user has no app passwords or devices to sign out.");
   await expect(reset.getByLabel("Keep app passwords and mobile devices")).toHaveCount(0);

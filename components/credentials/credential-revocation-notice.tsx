@@ -4,6 +4,8 @@ import type { ChangeEvent } from "react";
 import { Checkbox } from "@/components/ui/checkbox";
 
 export type RevocableCounts = { credentials: number; qrTokens: number };
+/** After a reset: also how many pending auth links it revoked (always, whatever was kept). */
+export type RevokedCounts = RevocableCounts & { authLinks?: number };
 
 /** The sentences below in the viewer's language. */
 export function useRevocationSentences() {
@@ -14,9 +16,9 @@ export function useRevocationSentences() {
       const counted = t("willRevoke", { count: credentials });
       return qrTokens > 0 ? `${counted} ${t("willCancelQr")}` : counted;
     },
-    revokedSentence: ({ credentials, qrTokens }: RevocableCounts, kept: boolean): string => {
-      if (kept) return t("kept");
-      return qrTokens > 0 ? t("revokedWithQr", { count: credentials }) : t("revoked", { count: credentials });
+    revokedSentence: ({ credentials, qrTokens, authLinks = 0 }: RevokedCounts, kept: boolean): string => {
+      const sentence = kept ? t("kept") : qrTokens > 0 ? t("revokedWithQr", { count: credentials }) : t("revoked", { count: credentials });
+      return authLinks > 0 ? `${sentence} ${t("authLinksRevoked", { count: authLinks })}` : sentence;
     },
   };
 }

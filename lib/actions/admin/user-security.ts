@@ -13,7 +13,13 @@ export const adminResetTwoFactorAction = defineAction(
   { name: "admin.user.2fa.reset", access: "admin", input: z.object({ userId: idField, keepCredentials: checkboxField }) },
   async ({ userId, keepCredentials }, ctx) => {
     const reset = await resetTwoFactor(userId, { ...ctx.actor, sessionId: ctx.user.sessionId }, { keepCredentials });
-    return { reset: true, credentials: reset.credentials, qrTokens: reset.qrTokens, keptCredentials: keepCredentials };
+    return {
+      reset: true,
+      credentials: reset.credentials,
+      qrTokens: reset.qrTokens,
+      authLinks: reset.authLinks,
+      keptCredentials: keepCredentials,
+    };
   },
 );
 
