@@ -1,8 +1,8 @@
 import { expect, test } from "@playwright/test";
-import { randomBytes } from "node:crypto";
 import { expectNoAxeViolations } from "./support/accessibility";
 import { E2E_BASE_URL } from "./support/ports";
-import { cli, createAccount, resetThrottle, sql } from "./support/server";
+import { cli, createAccount, resetThrottle } from "./support/server";
+import { insertTrustedDevice } from "./support/trusted-devices";
 
 // Device names in the viewer's language: the sessions list describes the browser's User-Agent,
 // and trusted devices stored as English text ("Firefox on Linux", also rows written before names
@@ -18,22 +18,11 @@ test.beforeAll(() => {
 
 test("an Italian viewer sees “Firefox su Linux” for a session and a trusted device, and the CLI keeps the English", async ({ browser }) => {
   const id = JSON.parse(cli(["user", "get", GIULIA.email, "--json"]).stdout).id as string;
-  const now = Date.now();
-  const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
   for (const [description, ip] of [
     ["Firefox on Linux", "192.0.2.61"],
     ["Unknown device", "192.0.2.62"],
   ]) {
-    sql(
-      `INSERT INTO "TrustedDevice" ("id", "userId", "tokenHash", "description", "ip", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      `e2e${randomBytes(8).toString("hex")}`,
-      id,
-      randomBytes(32).toString("hex"),
-      description,
-      ip,
-      iso(now),
-      iso(now + 7 * 24 * 60 * 60 * 1000),
-    );
+    insertTrustedDevice(id, { description, ip, days: 7 });
   }
 
   const context = await browser.newContext({ baseURL: E2E_BASE_URL, locale: "it-IT", userAgent: FIREFOX_LINUX });

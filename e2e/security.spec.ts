@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { randomBytes } from "node:crypto";
 import { computeTotp } from "@/lib/two-factor/devices/totp-code";
-import { cli, createAccount, resetThrottle, sql } from "./support/server";
+import { cli, createAccount, resetThrottle } from "./support/server";
+import { insertTrustedDevice } from "./support/trusted-devices";
 import { signIn } from "./support/flows";
 import { expectNoAxeViolations } from "./support/accessibility";
 import { E2E_BASE_URL } from "./support/ports";
@@ -145,22 +145,11 @@ test("regenerating recovery codes shows a new set once and replaces the old one"
 
 test("trusted devices are listed and can be revoked", async () => {
   const id = userId();
-  const day = 24 * 60 * 60 * 1000;
-  const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
   for (const [description, ip] of [
     ["Firefox on Linux", "192.0.2.44"],
     ["Safari on iPhone", "192.0.2.45"],
   ]) {
-    sql(
-      `INSERT INTO "TrustedDevice" ("id", "userId", "tokenHash", "description", "ip", "createdAt", "expiresAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      `e2e${randomBytes(8).toString("hex")}`,
-      id,
-      randomBytes(32).toString("hex"),
-      description,
-      ip,
-      iso(Date.now()),
-      iso(Date.now() + 30 * day),
-    );
+    insertTrustedDevice(id, { description, ip, days: 30 });
   }
   await user.reload();
   const trusted = user.getByTestId("trusted-devices");
