@@ -1,6 +1,7 @@
-import type { ArgSpec, ParsedArgs } from "@/cli/args";
+import { UsageError, type ArgSpec, type ParsedArgs } from "@/cli/args";
 import { userInfo } from "node:os";
 import type { Actor } from "@/lib/audit/record-audit-event";
+import { AppError } from "@/lib/errors";
 
 export type CliIo = {
   out: (line: string) => void;
@@ -73,4 +74,19 @@ export function revocationText(
   // Auth links go with every reset; said only when there were some, as most accounts have none.
   if (r.authLinks) parts.push(`revoked ${n(r.authLinks, "pending auth link", "pending auth links")}`);
   return parts.join(", ");
+}
+
+/**
+ * Runs a lib operation whose refusals of the input (a bad value, an unknown account or domain) are
+ * the operator's mistake: one line and exit 2, like a usage error; other failures stay exit 1.
+ */
+export async function asBadInput<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "invalid_input" || error.code === "not_found")) {
+      throw new UsageError(error.message, false);
+    }
+    throw error;
+  }
 }

@@ -2,26 +2,12 @@
 // syntax (`auth link create john@example.com hours 24`) or with flags (`--hours 24`). Bad input
 // (unknown account, hours, IP ranges, an unknown link id) is one line on stderr and exit code 2,
 // with nothing written.
-import { UsageError } from "@/cli/args";
 import { refuseSendWithoutMail, sendCreatedLink, sendResultLine } from "@/cli/commands/auth-link-send";
-import { cliActor, defineCommand, formatTable } from "@/cli/command";
+import { asBadInput, cliActor, defineCommand, formatTable } from "@/cli/command";
 import { createAuthLink } from "@/lib/auth-links/create-auth-link";
 import { listAuthLinks, type AuthLinkView } from "@/lib/auth-links/list-auth-links";
 import { revokeAuthLinks } from "@/lib/auth-links/revoke-auth-links";
-import { AppError } from "@/lib/errors";
 import { findUser } from "@/lib/users/find-user";
-
-/** A refusal of the input (not a failure of the system) becomes a usage error: exit 2, one line. */
-async function asBadInput<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "invalid_input" || error.code === "not_found")) {
-      throw new UsageError(error.message, false);
-    }
-    throw error;
-  }
-}
 
 /** Whole hours as typed; anything else is refused by createAuthLink with the allowed range. */
 function hoursOf(raw: string | undefined): number | undefined {

@@ -1,6 +1,6 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import { UsageError } from "@/cli/args";
-import { cliActor, defineCommand } from "@/cli/command";
+import { asBadInput, cliActor, defineCommand } from "@/cli/command";
 import { AppError } from "@/lib/errors";
 import { generateSpCertificate } from "@/lib/saml/generate-sp-certificate";
 import { getSamlConfig } from "@/lib/saml/get-saml-config";
@@ -12,15 +12,6 @@ import { deleteSamlKey, updateSamlKey } from "@/lib/saml/update-saml-key";
 
 // `gatehouse auth saml …`, Carbonio's command set (../shared/DESIGN.md). Bad input, from the
 // arguments or from the file or URL they name, is a usage error: one line, exit 2, nothing written.
-
-async function asUsage<T>(work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (e) {
-    if (e instanceof AppError && (e.code === "invalid_input" || e.code === "not_found")) throw new UsageError(e.message);
-    throw e;
-  }
-}
 
 function readInputFile(path: string): string {
   try {
@@ -56,7 +47,7 @@ export const samlCommands = [
         options.file !== undefined
           ? { file: readInputFile(options.file) }
           : { url: options.url!, allowUnsecure: options.allowUnsecure ?? false };
-      return asUsage(() => importSamlConfig(positionals.domain, source, cliActor()));
+      return asBadInput(() => importSamlConfig(positionals.domain, source, cliActor()));
     },
     text: (r) => `imported ${r.kind} into ${r.domain} (${r.keys} keys)${r.metadataUrl ? `; metadata refreshed from ${r.metadataUrl}` : ""}`,
   }),
@@ -66,7 +57,7 @@ export const samlCommands = [
     usage: "gatehouse auth saml refresh <domain> [--json]",
     spec: { positionals: ["domain"], options: {} },
     async run({ positionals }) {
-      const result = await asUsage(() => refreshIdpMetadata(positionals.domain, cliActor()));
+      const result = await asBadInput(() => refreshIdpMetadata(positionals.domain, cliActor()));
       if (!result.ok) throw new AppError("internal", `metadata refresh failed: ${result.error}`);
       return result;
     },
@@ -80,7 +71,7 @@ export const samlCommands = [
     async run({ positionals, options }) {
       if (options.key !== undefined && options.exportTo !== undefined) throw new UsageError("give key or export_to, not both.");
       const exporting = options.exportTo !== undefined;
-      const view = await asUsage(() => getSamlConfig(positionals.domain, { key: options.key, withPrivateKey: exporting }, cliActor()));
+      const view = await asBadInput(() => getSamlConfig(positionals.domain, { key: options.key, withPrivateKey: exporting }, cliActor()));
       if (exporting) {
         try {
           writeFileSync(options.exportTo!, samlJson(view.settings) + "\n", { mode: 0o600, flag: "wx" });
@@ -106,7 +97,7 @@ export const samlCommands = [
     summary: "set one saml.json key for a domain",
     usage: "gatehouse auth saml update <domain> <key> <value> [--json]",
     spec: { positionals: ["domain", "key", "value"], options: {} },
-    run: ({ positionals }) => asUsage(() => updateSamlKey(positionals.domain, positionals.key, positionals.value, cliActor())),
+    run: ({ positionals }) => asBadInput(() => updateSamlKey(positionals.domain, positionals.key, positionals.value, cliActor())),
     text: (r) => `${r.domain}: ${r.key} updated`,
   }),
   defineCommand({
@@ -114,7 +105,7 @@ export const samlCommands = [
     summary: "remove one saml.json key from a domain (its default applies again)",
     usage: "gatehouse auth saml delete <domain> <key> [--json]",
     spec: { positionals: ["domain", "key"], options: {} },
-    run: ({ positionals }) => asUsage(() => deleteSamlKey(positionals.domain, positionals.key, cliActor())),
+    run: ({ positionals }) => asBadInput(() => deleteSamlKey(positionals.domain, positionals.key, cliActor())),
     text: (r) => `${r.domain}: ${r.key} deleted (default applies)`,
   }),
   defineCommand({
@@ -123,7 +114,7 @@ export const samlCommands = [
     usage: "gatehouse auth saml validate <file> [--json]",
     spec: { positionals: ["file"], options: {} },
     async run({ positionals }) {
-      const file = await asUsage(async () => readSamlFile(readInputFile(positionals.file)));
+      const file = await asBadInput(async () => readSamlFile(readInputFile(positionals.file)));
       return { file: positionals.file, kind: file.kind, valid: true, keys: Object.keys(file.settings).length + (file.privateKey ? 1 : 0) };
     },
     text: (r) => `${r.file}: a valid ${r.kind} (${r.keys} keys)`,
@@ -146,7 +137,7 @@ export const samlCommands = [
         encryption: { type: "string", keyValue: true },
       },
     },
-    run: ({ positionals, options }) => asUsage(() => generateSpCertificate(positionals.domain, options, cliActor())),
+    run: ({ positionals, options }) => asBadInput(() => generateSpCertificate(positionals.domain, options, cliActor())),
     text: (r) => `${r.domain}: new SP certificate, valid until ${r.notAfter.toISOString()}\n${r.certificate.trimEnd()}`,
   }),
 ];
