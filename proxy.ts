@@ -9,6 +9,9 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/
 // - a state-changing request (a server action is a POST to a page) whose Origin is missing or is
 //   not this site is refused with 403 before anything runs;
 // - every page gets a Content-Security-Policy with a fresh nonce, and HSTS when PUBLIC_URL is https.
+// SAML's /zx/auth/* routes are left out too: an IdP posts its Response and LogoutRequest from its
+// own origin by design, and they are trusted for their signatures; those routes set their own
+// headers (lib/saml/saml-http.ts) and accept no other write.
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export function proxy(request: NextRequest) {
@@ -35,5 +38,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!api/|_next/static/|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!api/|zx/auth/|_next/static/|_next/image|favicon.ico).*)"],
 };

@@ -1,15 +1,41 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
+import { useState } from "react";
 import { startPasswordLogin } from "@/lib/actions/auth/login";
+import { lookupSamlSignIn } from "@/lib/actions/auth/saml";
+import { SamlSignInButton } from "@/components/auth/saml-sign-in-button";
 import { useFinishSignIn } from "@/components/auth/use-finish-sign-in";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
-/** Email + password. The server keeps the login ticket in an HttpOnly cookie; the next step takes it. */
-export function LoginForm({ next }: { next?: string }) {
+import type { SamlSignInOption } from "@/lib/saml/saml-sign-in-option";
+
+/**
+ * Email + password, and "LOGIN SAML" when the domain has SAML: known from the page (?domain=, the
+ * host name) or from the address once typed (email first). A SAML-only domain hides the password
+ * unless the page was opened with ?method=password (its administrators' break-glass way in).
+ * The server keeps the login ticket in an HttpOnly cookie; the next step takes it.
+ */
+export function LoginForm({
+  next,
+  saml: pageSaml = null,
+  passwordForced = false,
+}: {
+  next?: string;
+  saml?: SamlSignInOption | null;
+  passwordForced?: boolean;
+}) {
   const t = useTranslations("auth.login");
+  const ts = useTranslations("auth.saml");
+  const [saml, setSaml] = useState(pageSaml);
+  const lookUp = async (email: string) => {
+    if (!email.includes("@")) return setSaml(pageSaml);
+    const found = await lookupSamlSignIn({ email });
+    setSaml(found.ok ? found.data.saml : pageSaml);
+  };
+  const passwordHidden = Boolean(saml?.samlOnly) && !passwordForced;
   const router = useRouter();
   const { finish, error: finishError } = useFinishSignIn(next);
   const { formProps, fieldErrors, values, formError } = useActionForm(startPasswordLogin, {
@@ -21,30 +47,45 @@ export function LoginForm({ next }: { next?: string }) {
 
   const message = finishError ?? formError;
   return (
-    <form {...formProps} className="space-y-4" noValidate>
-      <FormMessage tone="error" message={message} />
-      <Field
-        name="email"
-        defaultValue={values.email}
-        label={t("email")}
-        type="email"
-        autoComplete="username"
-        required
-        maxLength={254}
-        error={fieldErrors?.email}
-      />
-      <Field
-        name="password"
-        label={t("password")}
-        type="password"
-        autoComplete="current-password"
-        required
-        maxLength={256}
-        error={fieldErrors?.password}
-      />
-      <SubmitButton fullWidth pendingLabel={t("submitting")}>
-        {t("submit")}
-      </SubmitButton>
-    </form>
+    <div className="space-y-4">
+      {saml && (
+        <>
+          <SamlSignInButton domain={saml.domain} next={next} />
+          <p className="text-center text-sm text-muted" data-testid="login-saml-note">
+            {passwordHidden ? ts("samlOnly") : ts("orPassword")}
+          </p>
+        </>
+      )}
+      <form {...formProps} className="space-y-4" noValidate>
+        <FormMessage tone="error" message={message} />
+        <Field
+          name="email"
+          onBlur={(e) => void lookUp(e.currentTarget.value)}
+          defaultValue={values.email}
+          label={t("email")}
+          type="email"
+          autoComplete="username"
+          required
+          maxLength={254}
+          error={fieldErrors?.email}
+        />
+        {!passwordHidden && (
+          <Field
+            name="password"
+            label={t("password")}
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={256}
+            error={fieldErrors?.password}
+          />
+        )}
+        {!passwordHidden && (
+          <SubmitButton fullWidth variant={saml ? "secondary" : undefined} pendingLabel={t("submitting")}>
+            {t("submit")}
+          </SubmitButton>
+        )}
+      </form>
+    </div>
   );
 }

@@ -7,8 +7,10 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
+import { isSamlOnlyDomain } from "@/lib/saml/is-saml-only-domain";
 
 export const ENROLMENT_OVERDUE_MESSAGE = messageKey("errors.enrolmentOverdue");
+export const SAML_ONLY_MESSAGE = messageKey("errors.saml.samlOnly");
 
 /**
  * The password step of web sign-in. The secret may be the account's password or a service
@@ -42,6 +44,11 @@ export async function beginPasswordSignIn(
   await releaseAttempt(reservation);
   await recordPasswordCheck(check, { ...ctx, service: "WebUI" }, now);
   const account = check.account;
+  // A SAML-only domain keeps its people on their IdP; its administrators keep the password as the
+  // break-glass way in (/login?method=password). Said only after a correct password.
+  if (account.role !== "admin" && (await isSamlOnlyDomain(account.domainId))) {
+    throw new AppError("forbidden", SAML_ONLY_MESSAGE);
+  }
 
   const decision = await decideSecondFactor(
     { userId: account.id, domainId: account.domainId, ip, trustedDeviceToken: input.trustedDeviceToken },

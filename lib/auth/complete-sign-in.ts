@@ -3,6 +3,7 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { recordSignInSuccess } from "@/lib/throttle/record-sign-in-result";
 import { createSession } from "@/lib/sessions/session-store";
+import { recordSamlSession } from "@/lib/saml/saml-session";
 
 /** Turns a ready login ticket into a session (called by next-auth's authorize). */
 export async function completeSignIn(
@@ -17,6 +18,7 @@ export async function completeSignIn(
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, status: true } });
     if (!user || user.status !== "active") return null;
     const sessionId = await createSession(tx, { userId, authMethod, credentialId, ip: ctx.ip, userAgent: ctx.userAgent }, now);
+    if (taken.saml) await recordSamlSession(tx, sessionId, taken.saml);
     await tx.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
     await recordSignInSuccess(tx, { email: user.email, userId });
     await recordAuditEvent(tx, {

@@ -21,6 +21,8 @@ export async function createLoginTicket(
     userAgent?: string;
     /** How long the ticket lives; LOGIN_TICKET_TTL_MS unless given (auth links: LINK_TICKET_TTL_MS). */
     ttlMs?: number;
+    /** A SAML sign-in: the IdP's names for the session (lib/saml/saml-session.ts), JSON. */
+    saml?: string;
   },
   now = new Date(),
 ): Promise<string> {
@@ -33,6 +35,7 @@ export async function createLoginTicket(
       stage: input.stage,
       authMethod: input.authMethod ?? "password",
       credentialId: input.credentialId ?? null,
+      saml: input.saml ?? null,
       ip: (input.ip ?? "").slice(0, 64),
       userAgent: (input.userAgent ?? "").slice(0, 512),
       createdAt: now,
@@ -69,11 +72,11 @@ export async function consumeReadyTicket(
   tx: Tx,
   raw: string,
   now = new Date(),
-): Promise<{ userId: string; authMethod: string; credentialId: string | null } | null> {
+): Promise<{ userId: string; authMethod: string; credentialId: string | null; saml: string | null } | null> {
   if (!raw || raw.length > 128) return null;
   const id = sha256Hex(raw);
   const row = await tx.pendingLogin.findUnique({ where: { id } });
   if (!row || row.stage !== "ready" || row.expiresAt <= now) return null;
   const taken = await tx.pendingLogin.deleteMany({ where: { id, stage: "ready" } });
-  return taken.count === 1 ? { userId: row.userId, authMethod: row.authMethod, credentialId: row.credentialId } : null;
+  return taken.count === 1 ? { userId: row.userId, authMethod: row.authMethod, credentialId: row.credentialId, saml: row.saml } : null;
 }
