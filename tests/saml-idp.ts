@@ -68,6 +68,9 @@ export class TestIdp {
       entityID: ep.entityId,
       wantAssertionsSigned: true,
       wantMessageSigned: opts.wantMessageSigned ?? false,
+      // samlify signs the logout messages it sends an SP that asks for signed ones.
+      wantLogoutRequestSigned: true,
+      wantLogoutResponseSigned: true,
       assertionConsumerService: [{ Binding: POST, Location: ep.acs }],
       singleLogoutService: [{ Binding: REDIRECT, Location: ep.slo }],
     });
