@@ -158,18 +158,21 @@ export class TestIdp {
 /** Removes every XML signature: an unsigned message. */
 export const stripSignatures = (xml: string) => xml.replace(/<ds:Signature[\s\S]*?<\/ds:Signature>/g, "");
 
-/** Serves the IdP's metadata (and whatever else a test routes) on a loopback port. */
-export async function serveIdp(
-  handler: (path: string, url: URL) => { status?: number; type?: string; body: string; location?: string },
-): Promise<{ server: Server; base: string }> {
+export type IdpAnswer = { status?: number; type?: string; body: string; location?: string };
+
+/** Serves a test IdP's pages on a loopback port; `handler` answers each request. */
+export async function serveIdp(handler: (url: URL) => Promise<IdpAnswer>): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
-    const out = handler(url.pathname, url);
-    res.writeHead(out.status ?? 200, {
-      "content-type": out.type ?? "application/xml",
-      ...(out.location ? { location: out.location } : {}),
-    });
-    res.end(out.body);
+    handler(url)
+      .then((out) => {
+        res.writeHead(out.status ?? 200, {
+          "content-type": out.type ?? "application/xml",
+          ...(out.location ? { location: out.location } : {}),
+        });
+        res.end(out.body);
+      })
+      .catch((e: unknown) => res.writeHead(500, { "content-type": "text/plain" }).end(String(e)));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };

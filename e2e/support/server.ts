@@ -55,6 +55,18 @@ export function sql(statement: string, ...params: unknown[]): void {
   }
 }
 
+/** Reads rows from the e2e server's SQLite database (what the console shows, without the console). */
+export function sqlRows<T>(query: string, ...params: unknown[]): T[] {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Database = require("better-sqlite3");
+  const db = new Database(path.join(e2eState().dataDir, "gatehouse.db"), { readonly: true });
+  try {
+    return db.prepare(query).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
 /** Forgets failed-attempt counters, so specs that fail on purpose do not slow the ones after them. */
 export function resetThrottle(): void {
   sql(`DELETE FROM "ThrottleCounter"`);
