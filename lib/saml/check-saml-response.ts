@@ -82,8 +82,10 @@ export function sameEndpoint(a: string, b: string): boolean {
 }
 
 /** node-saml does not check where a response was meant to go: a response for another SP is refused. */
-export function checkDestination(facts: MessageFacts, acsUrl: string): void {
-  if (facts.destination && !sameEndpoint(facts.destination, acsUrl)) throw new SamlRefusal("wrong_destination", null, facts.destination);
+export function checkDestination(facts: MessageFacts, acsUrl: string, domainId: string): void {
+  if (facts.destination && !sameEndpoint(facts.destination, acsUrl)) {
+    throw new SamlRefusal("wrong_destination", domainId, facts.destination.slice(0, 200));
+  }
 }
 
 type XmlJs = { $?: Record<string, string>; _?: string; [child: string]: unknown };
@@ -98,15 +100,15 @@ export type AssertionFacts = { id: string; notOnOrAfter: Date | null };
  * On the verified assertion (node-saml's parsed copy of the signed XML): every bearer
  * SubjectConfirmationData names our ACS as Recipient, and the facts that keep a replay out.
  */
-export function checkVerifiedAssertion(parsed: unknown, acsUrl: string): AssertionFacts {
+export function checkVerifiedAssertion(parsed: unknown, acsUrl: string, domainId: string): AssertionFacts {
   const assertion = first(parsed as Record<string, unknown>, "Assertion") ?? ((parsed as { Assertion?: XmlJs }).Assertion as XmlJs);
   const subject = first(assertion, "Subject");
   const confirmations = ((subject?.SubjectConfirmation as XmlJs[] | undefined) ?? []).map((c) => first(c, "SubjectConfirmationData"));
   if (!confirmations.length || confirmations.some((data) => !data?.$?.Recipient || !sameEndpoint(data.$.Recipient, acsUrl))) {
-    throw new SamlRefusal("wrong_recipient");
+    throw new SamlRefusal("wrong_recipient", domainId);
   }
   const id = assertion?.$?.ID ?? "";
-  if (!id) throw new SamlRefusal("malformed_message", null, "assertion without ID");
+  if (!id) throw new SamlRefusal("malformed_message", domainId, "assertion without ID");
   const limits = [first(assertion, "Conditions")?.$?.NotOnOrAfter, ...confirmations.map((d) => d?.$?.NotOnOrAfter)]
     .filter((v): v is string => Boolean(v))
     .map((v) => new Date(v))

@@ -80,18 +80,9 @@ export async function consumeSamlResponse(input: SamlResponseInput, ctx: Actor, 
   const domainId = d.domain.id;
   const acs = text(d.keys, "sp.assertion_consumer_service.url");
   if (usesSha1(doc) && !enabled(d.keys, "gatehouse.allow_sha1")) throw new SamlRefusal("sha1_refused", domainId);
-  try {
-    checkDestination(facts, acs);
-  } catch (e) {
-    throw e instanceof SamlRefusal ? new SamlRefusal(e.reason, domainId, facts.destination.slice(0, 200)) : e;
-  }
+  checkDestination(facts, acs, domainId);
   const profile = await verify(d, input.samlResponse as string, facts, now);
-  let assertion;
-  try {
-    assertion = checkVerifiedAssertion(profile.getAssertion?.(), acs);
-  } catch (e) {
-    throw e instanceof SamlRefusal ? new SamlRefusal(e.reason, domainId) : e;
-  }
+  const assertion = checkVerifiedAssertion(profile.getAssertion?.(), acs, domainId);
   if (!(await recordAssertionUse(profile.issuer, assertion, now))) throw new SamlRefusal("replayed_assertion", domainId);
 
   const email = assertedAddress(profile);
