@@ -201,7 +201,6 @@ test("generating the SP certificate sets sp.x509cert; a second one asks before r
   await page.getByRole("button", { name: "Generate certificate" }).click();
   await dialog.getByRole("button", { name: "Replace key pair" }).click();
   await expect(page.getByText("New SP certificate generated.")).toBeVisible();
-  await page.screenshot({ path: "/tmp/samladm/page.png", fullPage: true });
   await expect.poll(() => samlConfig().settings["sp.x509cert"]).not.toBe(first.settings["sp.x509cert"]);
   await page.context().close();
 });

@@ -40,8 +40,9 @@ export function SamlKeyEditor({ domain, rows }: { domain: string; rows: SamlKeyR
         {rows.map((row) => (
           <Fragment key={row.key}>
             <Tr data-testid={`saml-key-${row.key}`}>
-              <Th scope="row" className="whitespace-normal break-all font-mono text-xs normal-case tracking-normal text-fg">
-                {row.key}
+              <Th scope="row" className="whitespace-normal break-all font-mono text-xs tracking-normal text-fg">
+                {/* The table kit's header cells are upper-case; a key's name is shown as it is spelled. */}
+                <span className="normal-case">{row.key}</span>
               </Th>
               <Td className="max-w-md">
                 <div className="flex flex-wrap items-center gap-2">
