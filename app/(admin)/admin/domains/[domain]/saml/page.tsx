@@ -16,6 +16,7 @@ import { getSamlConfig } from "@/lib/saml/get-saml-config";
 import { samlDefaultsContext } from "@/lib/saml/saml-config-store";
 import { PRIVATE_KEY, SAML_KEY_NAMES, SAML_KEYS, spEntityId } from "@/lib/saml/saml-keys";
 import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
+import { domainNameField } from "@/lib/validation/fields";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin.saml");
@@ -28,11 +29,21 @@ function keyKind(key: (typeof SAML_KEY_NAMES)[number]): SamlKeyRow["kind"] {
   return typeof SAML_KEYS[key].fallback(samlDefaultsContext("example.com")) === "boolean" ? "boolean" : "text";
 }
 
+/** The path segment as typed; a malformed escape is simply not a domain. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return "";
+  }
+}
+
 export default async function DomainSamlPage({ params }: { params: Promise<{ domain: string }> }) {
   const admin = await requireAdmin();
-  const { domain } = await params;
+  const domain = domainNameField.safeParse(decodeSegment((await params).domain));
+  if (!domain.success) notFound();
   // Reading without the private key audits nothing; the actor is only used when the key is read.
-  const view = await getSamlConfig(decodeURIComponent(domain).slice(0, 253), {}, { id: admin.id, email: admin.email }).catch((e) => {
+  const view = await getSamlConfig(domain.data, {}, { id: admin.id, email: admin.email }).catch((e) => {
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
