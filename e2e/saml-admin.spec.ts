@@ -14,7 +14,9 @@ import { cli, createAccount, e2eState, resetThrottle, sql } from "./support/serv
 // and fails to break keys, generates the SP certificate, exports saml.json with and without the
 // private key, and copies the values an IdP admin needs. Everything is checked again through the
 // CLI or the database, not only on the page.
-test.describe.configure({ mode: "serial" });
+// The page is long (a 40-row key table), and axe checks it in both colour schemes: on a busy
+// 2-core machine a test with an axe check can take most of the default minute.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const DOMAIN = "samladmin.test";
 const ADMIN = { email: "saml-admin@samladmin.test", password: "lanterns along the quiet canal 47" };
