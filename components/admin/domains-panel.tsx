@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import Link from "next/link";
 import { CreateDomainForm, DeleteDomainButton, DomainAuthLinkHoursForm, DomainLocaleForm } from "@/components/admin/domain-controls";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
@@ -44,7 +45,16 @@ export async function DomainsPanel({ domains }: { domains: DomainView[] }) {
                   <LocalTime value={d.createdAt} format="date" />
                 </Td>
                 <Td>
-                  <DeleteDomainButton name={d.name} userCount={d.userCount} />
+                  <div className="flex flex-wrap items-center gap-3">
+                    <Link
+                      href={`/admin/domains/${encodeURIComponent(d.name)}/saml`}
+                      className="text-sm font-medium underline"
+                      aria-label={t("samlLabel", { domain: d.name })}
+                    >
+                      {t("saml")}
+                    </Link>
+                    <DeleteDomainButton name={d.name} userCount={d.userCount} />
+                  </div>
                 </Td>
               </Tr>
             ))}
