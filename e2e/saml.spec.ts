@@ -23,9 +23,9 @@ let server: Server;
 let idpUser = `alice@${DOMAIN}`;
 
 /** The IdP's page that posts a response to our ACS, as every HTTP-POST IdP does. */
-const autoPost = (samlResponse: string, relayState?: string): IdpAnswer => ({
+const autoPost = (samlResponse: string, relayState?: string, action = ep.acs): IdpAnswer => ({
   type: "text/html",
-  body: `<!doctype html><form method="post" action="${ep.acs}"><input type="hidden" name="SAMLResponse" value="${samlResponse}">${
+  body: `<!doctype html><form method="post" action="${action}"><input type="hidden" name="SAMLResponse" value="${samlResponse}">${
     relayState ? `<input type="hidden" name="RelayState" value="${relayState}">` : ""
   }</form><script>document.forms[0].submit()</script>`,
 });
@@ -41,8 +41,12 @@ async function answer(url: URL): Promise<IdpAnswer> {
       return { type: "application/samlmetadata+xml", body: idp.metadata() };
     case "/sso":
       return autoPost(await idp.response(ep, { nameId: idpUser, inResponseTo: await idp.requestIdOf(ep, url.href), sessionIndex: "_e2e" }));
-    case "/idp-initiated":
-      return autoPost(await idp.response(ep, { nameId: idpUser, sessionIndex: "_e2e" }), "/account");
+    case "/idp-initiated": {
+      // The Reply URL as Carbonio's Azure notes write it: a trailing slash and ?domain=.
+      const azureAcs = `${ep.acs}/?domain=${DOMAIN}`;
+      const values = { Destination: azureAcs, SubjectRecipient: azureAcs };
+      return autoPost(await idp.response(ep, { nameId: idpUser, sessionIndex: "_e2e", values }), "/account", azureAcs);
+    }
     case "/slo":
       return url.searchParams.has("SAMLRequest")
         ? { status: 302, body: "", location: await idp.logoutResponseUrl(ep, url.href) }
@@ -101,7 +105,7 @@ test("the direct startSamlWorkflow link and ?domain= on the sign-in page", async
   await expect(page).toHaveURL(new RegExp(`^${E2E_BASE_URL}/`));
 });
 
-test("IdP-initiated login lands on the relay state", async ({ page }) => {
+test("IdP-initiated login (to Azure's form of the Reply URL) lands on the relay state", async ({ page }) => {
   await page.goto(`${idp.baseUrl}/idp-initiated`);
   await expectSignedInAsAlice(page);
 });
