@@ -16,7 +16,15 @@ import { MAX_SAML_UPLOAD_BYTES } from "@/lib/saml/saml-upload-limit";
 // Getting the IdP's side in: its metadata URL (remembered, refreshed daily and on demand), or a
 // saml.json / metadata XML file. The server reads and checks everything before writing anything.
 
-export function SamlMetadataUrlForm({ domain, metadataUrl }: { domain: string; metadataUrl: string | null }) {
+export function SamlMetadataUrlForm({
+  domain,
+  metadataUrl,
+  allowUnsecure,
+}: {
+  domain: string;
+  metadataUrl: string | null;
+  allowUnsecure: boolean;
+}) {
   const t = useTranslations("admin.saml.import");
   const { formProps, fieldErrors, formError, values, pending } = useActionForm(importSamlMetadataUrlAction, {
     refresh: true,
@@ -36,7 +44,7 @@ export function SamlMetadataUrlForm({ domain, metadataUrl }: { domain: string; m
         autoComplete="off"
         error={fieldErrors?.url ?? formError}
       />
-      <Checkbox name="allowUnsecure" label={t("allowUnsecure")} hint={t("allowUnsecureHint")} />
+      <Checkbox name="allowUnsecure" defaultChecked={allowUnsecure} label={t("allowUnsecure")} hint={t("allowUnsecureHint")} />
       <div>
         <SubmitButton pending={pending} pendingLabel={t("importing")}>
           {t("importUrl")}

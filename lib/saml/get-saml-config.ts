@@ -16,6 +16,8 @@ export type SamlConfigView = {
   setKeys: SamlKey[];
   hasPrivateKey: boolean;
   metadataUrl: string | null;
+  /** Whether that URL may be plain http (kept for the daily refresh). */
+  allowUnsecure: boolean;
   lastRefreshAt: Date | null;
   lastRefreshError: string | null;
 };
@@ -45,6 +47,7 @@ export async function getSamlConfig(
       setKeys: Object.keys(stored.settings) as SamlKey[],
       hasPrivateKey: stored.spPrivateKeyEnc !== null,
       metadataUrl: stored.metadataUrl,
+      allowUnsecure: stored.allowUnsecure,
       lastRefreshAt: stored.lastRefreshAt,
       lastRefreshError: stored.lastRefreshError,
     };

@@ -84,7 +84,7 @@ export default async function DomainSamlPage({ params }: { params: Promise<{ dom
         </Card>
         <Card title={t("import.title")} description={t("import.description")}>
           <div className="space-y-6">
-            <SamlMetadataUrlForm domain={view.domain} metadataUrl={view.metadataUrl} />
+            <SamlMetadataUrlForm domain={view.domain} metadataUrl={view.metadataUrl} allowUnsecure={view.allowUnsecure} />
             <SamlRefreshStatus
               domain={view.domain}
               metadataUrl={view.metadataUrl}
