@@ -60,10 +60,14 @@ export async function advanceLoginTicket(
   now = new Date(),
   authMethod?: string,
 ): Promise<boolean> {
-  const r = await tx.pendingLogin.updateMany({
-    where: { id: sha256Hex(raw), stage: from, expiresAt: { gt: now } },
-    data: { stage: to, ...(authMethod ? { authMethod } : {}) },
-  });
+  const where = { id: sha256Hex(raw), stage: from, expiresAt: { gt: now } };
+  if (authMethod) {
+    // A second factor given after SAML leaves the way in as "saml": single logout and the
+    // session list go by it. Either this update or the next one moves the ticket, never both.
+    const afterSaml = await tx.pendingLogin.updateMany({ where: { ...where, authMethod: "saml" }, data: { stage: to } });
+    if (afterSaml.count === 1) return true;
+  }
+  const r = await tx.pendingLogin.updateMany({ where, data: { stage: to, ...(authMethod ? { authMethod } : {}) } });
   return r.count === 1;
 }
 

@@ -56,6 +56,16 @@ test("a disabled account is refused; the domain can ask for Gatehouse's second f
   await updateSamlKey("second.test", "gatehouse.require_second_factor", "true", ACTOR);
   const signIn = await consumeSamlResponse({ samlResponse: await s.idp.response(s.ep, { nameId: "alice@second.test" }) }, CLIENT);
   assert.equal(signIn.stage, "enrol", "no authenticator yet: enrolment first");
+  // Once the second factor is given (as the enrolment step does), the session is still a SAML one.
+  const { advanceLoginTicket } = await import("@/lib/auth/login-ticket");
+  const { completeSignIn } = await samlLib();
+  assert.ok(await db.$transaction((tx) => advanceLoginTicket(tx, signIn.ticket, "enrol", "ready", new Date(), "otp")));
+  const done = await completeSignIn(signIn.ticket, CLIENT);
+  const session = await db.session.findFirstOrThrow({ where: { user: { email: "alice@second.test" } }, include: { saml: true } });
+  assert.deepEqual(
+    { authMethod: session.authMethod, nameId: session.saml?.nameId, signedIn: Boolean(done) },
+    { authMethod: "saml", nameId: "alice@second.test", signedIn: true },
+  );
   await db.user.update({ where: { email: "alice@second.test" }, data: { status: "disabled" } });
   const refused = await s.idp.response(s.ep, { nameId: "alice@second.test" });
   assert.equal(await outcome(() => consumeSamlResponse({ samlResponse: refused }, CLIENT)), "account_inactive");
