@@ -70,20 +70,20 @@ export function LoginForm({
           error={fieldErrors?.email}
         />
         {!passwordHidden && (
-          <Field
-            name="password"
-            label={t("password")}
-            type="password"
-            autoComplete="current-password"
-            required
-            maxLength={256}
-            error={fieldErrors?.password}
-          />
-        )}
-        {!passwordHidden && (
-          <SubmitButton fullWidth variant={saml ? "secondary" : undefined} pendingLabel={t("submitting")}>
-            {t("submit")}
-          </SubmitButton>
+          <>
+            <Field
+              name="password"
+              label={t("password")}
+              type="password"
+              autoComplete="current-password"
+              required
+              maxLength={256}
+              error={fieldErrors?.password}
+            />
+            <SubmitButton fullWidth variant={saml ? "secondary" : undefined} pendingLabel={t("submitting")}>
+              {t("submit")}
+            </SubmitButton>
+          </>
         )}
       </form>
     </div>

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { BackToSignIn } from "@/components/auth/back-to-sign-in";
 import { Card } from "@/components/ui/card";
 
 /**
@@ -11,11 +11,7 @@ export async function UnusableAuthLink() {
   return (
     <Card title={t("heading")} headingLevel={1} data-testid="auth-link-unusable">
       <p className="text-sm text-muted">{t("body")}</p>
-      <p className="mt-4 text-sm">
-        <Link href="/login" prefetch={false} className="font-medium underline underline-offset-2">
-          {t("signIn")}
-        </Link>
-      </p>
+      <BackToSignIn label={t("signIn")} />
     </Card>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import Link from "next/link";
+import { BackToSignIn } from "@/components/auth/back-to-sign-in";
 import { Card } from "@/components/ui/card";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,11 +27,7 @@ export default async function SamlErrorPage({ searchParams }: { searchParams: Pr
           </code>
         </p>
       )}
-      <p className="mt-4 text-sm">
-        <Link href="/login" prefetch={false} className="font-medium underline underline-offset-2">
-          {t("signIn")}
-        </Link>
-      </p>
+      <BackToSignIn label={t("signIn")} />
     </Card>
   );
 }
