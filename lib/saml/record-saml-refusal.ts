@@ -19,6 +19,11 @@ export async function recordSamlRefusal(error: unknown, action: "login.saml" | "
   const reference = newReference();
   const refusal = error instanceof SamlRefusal ? error : null;
   if (!refusal) log.error("saml.unexpected_error", { reference, ...errorFacts(error) });
+  // Throttled: the client already has audited failures; one more row each would be the flood.
+  if (refusal?.reason === "rate_limited") {
+    log.warn("saml.rate_limited", { reference, ip: ctx.ip });
+    return reference;
+  }
   const domain = refusal?.domainId
     ? await getDb()
         .domain.findUnique({ where: { id: refusal.domainId }, select: { name: true } })

@@ -157,3 +157,27 @@ test("refused: a user of another domain, even one that exists", async () => {
   const samlResponse = await s.idp.response(s.ep, { nameId: "alice@theirs.test", inResponseTo: requestId });
   assert.equal(await outcome(() => consumeSamlResponse({ samlResponse, browserNonce }, CLIENT)), "other_domain");
 });
+
+test("refusals count against the client IP: past the free ones, the next call is refused before any work", async () => {
+  const { throttledSaml } = await import("@/lib/saml/saml-throttle");
+  const { SamlRefusal } = await samlLib();
+  const ip = "127.0.0.55";
+  const now = new Date(); // one instant: the throttle's waits cannot run out during the test
+  let runs = 0;
+  const forged = () =>
+    throttledSaml(
+      ip,
+      async () => {
+        runs += 1;
+        throw new SamlRefusal("invalid_response");
+      },
+      now,
+    );
+  // Successes give their count back: any number of them leaves the budget untouched.
+  for (let i = 0; i < 30; i++) await throttledSaml(ip, async () => "signed in", now);
+  const outcomes = await Promise.all(Array.from({ length: 40 }, () => outcome(forged)));
+  assert.equal(outcomes.filter((o) => o === "invalid_response").length, runs);
+  const { THROTTLE } = await import("@/lib/throttle/login-throttle");
+  assert.equal(runs, THROTTLE.freeIpFailures, "40 at once: exactly the free ones ran");
+  assert.equal(await outcome(forged), "rate_limited");
+});

@@ -1,4 +1,5 @@
 import { handleSamlLogoutMessage, type SamlLogoutMessage } from "@/lib/saml/saml-logout";
+import { throttledSaml } from "@/lib/saml/saml-throttle";
 import { readSamlForm, samlContext, samlFailure, seeOther } from "@/lib/saml/saml-http";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +26,8 @@ function message(params: URLSearchParams, binding: SamlLogoutMessage["binding"],
 async function handle(request: Request, m: SamlLogoutMessage | null): Promise<Response> {
   if (!m) return seeOther("/login");
   try {
-    return seeOther(await handleSamlLogoutMessage(m, samlContext(request)));
+    const context = samlContext(request);
+    return seeOther(await throttledSaml(context.ip, () => handleSamlLogoutMessage(m, context)));
   } catch (e) {
     return samlFailure(e, "logout.saml", request);
   }

@@ -1,5 +1,6 @@
 import { cookieName } from "@/lib/auth/cookie-names";
 import { consumeSamlResponse } from "@/lib/saml/consume-saml-response";
+import { throttledSaml } from "@/lib/saml/saml-throttle";
 import { loginTicketCookie, readCookie, readSamlForm, samlContext, samlFailure, seeOther } from "@/lib/saml/saml-http";
 
 export const dynamic = "force-dynamic";
@@ -12,15 +13,14 @@ const NEXT_STEP = { ready: "/login/saml", otp: "/login/otp", enrol: "/login/enro
 export async function POST(request: Request) {
   try {
     const form = await readSamlForm(request);
-    const signIn = await consumeSamlResponse(
-      {
-        samlResponse: form?.get("SAMLResponse") ?? undefined,
-        relayState: form?.get("RelayState") ?? undefined,
-        domainHint: new URL(request.url).searchParams.get("domain"),
-        browserNonce: readCookie(request, cookieName("saml")),
-      },
-      samlContext(request),
-    );
+    const context = samlContext(request);
+    const input = {
+      samlResponse: form?.get("SAMLResponse") ?? undefined,
+      relayState: form?.get("RelayState") ?? undefined,
+      domainHint: new URL(request.url).searchParams.get("domain"),
+      browserNonce: readCookie(request, cookieName("saml")),
+    };
+    const signIn = await throttledSaml(context.ip, () => consumeSamlResponse(input, context));
     const next = signIn.relayState ?? signIn.redirectUrl;
     const query = next && next !== "/" ? `?next=${encodeURIComponent(next)}` : "";
     return seeOther(`${NEXT_STEP[signIn.stage]}${query}`, [loginTicketCookie(signIn.ticket)]);

@@ -1,4 +1,5 @@
-import { samlBrowserCookie, postToIdp, samlFailure, seeOther } from "@/lib/saml/saml-http";
+import { samlBrowserCookie, postToIdp, samlContext, samlFailure, seeOther } from "@/lib/saml/saml-http";
+import { throttledSaml } from "@/lib/saml/saml-throttle";
 import { startSamlLogin } from "@/lib/saml/start-saml-login";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +10,9 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const params = new URL(request.url).searchParams;
   try {
-    const start = await startSamlLogin({ domain: params.get("domain"), redirectUrl: params.get("redirectUrl") });
+    const start = await throttledSaml(samlContext(request).ip, () =>
+      startSamlLogin({ domain: params.get("domain"), redirectUrl: params.get("redirectUrl") }),
+    );
     const cookie = samlBrowserCookie(start.browserNonce);
     return start.binding === "redirect" ? seeOther(start.url, [cookie]) : postToIdp(start.action, start.fields, [cookie]);
   } catch (e) {
