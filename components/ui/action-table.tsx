@@ -8,16 +8,16 @@ export interface ActionTableProps<T> extends Omit<TableProps, "caption" | "capti
   caption: string;
   /** The column headings before the actions column. */
   columns: ReactNode[];
-  /** The actions column's heading, heard by screen readers only. */
-  actionsLabel: string;
+  /** The actions column's heading, heard by screen readers only; none for a list without actions. */
+  actionsLabel?: string;
   rows: readonly T[];
-  /** One <Tr> a row; its last cell holds the row's buttons. */
+  /** One <Tr> a row; its last cell holds the row's buttons (when there is an actions column). */
   renderRow: (row: T) => ReactNode;
   /** What shows instead of the table when there are no rows. */
   empty: { title: ReactNode; description?: ReactNode };
 }
 
-/** A list of things the person can act on one by one (revoke, delete): the empty state, or the table. */
+/** A list of things the person can act on one by one (revoke, delete), or just read: the empty state, or the table. */
 export function ActionTable<T>({ caption, columns, actionsLabel, rows, renderRow, empty, ...rest }: ActionTableProps<T>) {
   if (rows.length === 0) return <EmptyState title={empty.title} description={empty.description} />;
   return (
@@ -27,9 +27,11 @@ export function ActionTable<T>({ caption, columns, actionsLabel, rows, renderRow
           {columns.map((column, i) => (
             <Th key={i}>{column}</Th>
           ))}
-          <Th>
-            <span className="sr-only">{actionsLabel}</span>
-          </Th>
+          {actionsLabel && (
+            <Th>
+              <span className="sr-only">{actionsLabel}</span>
+            </Th>
+          )}
         </Tr>
       </THead>
       <TBody>{rows.map(renderRow)}</TBody>

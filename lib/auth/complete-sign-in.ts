@@ -26,6 +26,8 @@ export async function completeSignIn(
       subject: user,
       action: "session.create",
       result: "success",
+      // The way in, for the person's own "Recent activity".
+      details: { method: authMethod },
     });
     return { userId, email: user.email, sessionId };
   });

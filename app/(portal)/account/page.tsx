@@ -43,7 +43,7 @@ export default async function AccountPage() {
           ))}
         </dl>
       </Card>
-      <Card title={o("changePassword")} description={o("changePasswordDescription")}>
+      <Card id="change-password" title={o("changePassword")} description={o("changePasswordDescription")}>
         <ChangePasswordForm credentials={revocable.credentials} />
       </Card>
       <Card title={t("title")} description={t("description")}>

@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
+import { reportUnrecognisedActivity } from "@/lib/activity/report-unrecognised-activity";
 import { revokeSession } from "@/lib/sessions/revoke-session";
 import { confirmTotpDevice } from "@/lib/two-factor/devices/confirm-totp-device";
 import { deleteTotpDevice } from "@/lib/two-factor/devices/delete-totp-device";
@@ -71,4 +72,10 @@ export const revokeSessionAction = defineAction(
     input: z.object({ target: z.union([z.literal("others"), idField]) }),
   },
   async ({ target }, ctx) => revokeSession(ctx.user.id, target, ctx.actor, { currentSessionId: ctx.user.sessionId }),
+);
+
+/** "This wasn't me" under Recent activity: no fresh proof needed, it only takes access away. */
+export const reportUnrecognisedActivityAction = defineAction(
+  { name: "account.unrecognised_activity", access: "user", input: z.object({}) },
+  async (_input, ctx) => reportUnrecognisedActivity(ctx.user, ctx.actor),
 );

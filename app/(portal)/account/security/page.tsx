@@ -6,11 +6,13 @@ import {
   AccountSessions,
   AccountTrustedDevices,
 } from "@/components/security/account-security-sections";
+import { RecentActivity } from "@/components/security/recent-activity";
 import { LocalTime } from "@/components/ui/local-time";
 import { Card } from "@/components/ui/card";
 import { FormMessage } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-session";
+import { listRecentActivity } from "@/lib/activity/list-recent-activity";
 import { listSessions, toSessionJson } from "@/lib/sessions/list-sessions";
 import { listTotpDevices } from "@/lib/two-factor/devices/list-totp-devices";
 import { listTrustedDevices } from "@/lib/trusted-devices/list-trusted-devices";
@@ -24,11 +26,12 @@ export const dynamic = "force-dynamic";
 
 export default async function SecurityPage() {
   const user = await requireUser();
-  const [twoFactor, trusted, sessions, requirement] = await Promise.all([
+  const [twoFactor, trusted, sessions, requirement, activity] = await Promise.all([
     listTotpDevices(user.id),
     listTrustedDevices(user.id),
     listSessions(user.id, { currentSessionId: user.sessionId }),
     twoFactorRequirement(user.id),
+    listRecentActivity(user.id),
   ]);
   const t = await getTranslations("security.page");
   const graceEndsAt = requirement.inGrace ? requirement.graceEndsAt : null;
@@ -52,6 +55,9 @@ export default async function SecurityPage() {
       </Card>
       <Card title={t("sessions")} description={t("sessionsDescription")}>
         <AccountSessions sessions={sessions.map(toSessionJson)} />
+      </Card>
+      <Card title={t("activity")} description={t("activityDescription")}>
+        <RecentActivity activity={activity} />
       </Card>
     </div>
   );
