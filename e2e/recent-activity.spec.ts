@@ -16,7 +16,7 @@ test("recent activity shows the sign-ins and the wrong password; “This wasn't 
   const other = await browser.newContext();
   const elsewhere = await other.newPage();
   await signIn(elsewhere, account.email, "not the password at all");
-  await expect(elsewhere.getByRole("alert")).toBeVisible();
+  await expect(elsewhere.getByText("The email address or password is not right.")).toBeVisible();
   await signIn(elsewhere, account.email, account.password);
   await expect(elsewhere).toHaveURL(/\/account$/);
 
