@@ -10,6 +10,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const admin = await requireAdmin();
   const t = await getTranslations("admin.nav");
   const nav = [
+    { href: "/admin", label: t("overview") },
     { href: "/admin/users", label: t("users") },
     { href: "/admin/domains", label: t("domains") },
     { href: "/admin/policies", label: t("policies") },
@@ -17,7 +18,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/account", label: t("myAccount") },
   ];
   return (
-    <AppShell nav={nav} area={t("area")} homeHref="/admin/users" user={admin.email} signOut={<SignOutForm />}>
+    <AppShell nav={nav} area={t("area")} homeHref="/admin" user={admin.email} signOut={<SignOutForm />}>
       {children}
     </AppShell>
   );

@@ -21,6 +21,11 @@ export type TwoFactorRequirementDetails = TwoFactorRequirement & {
   hasDevice: boolean;
 };
 
+/** When the grace period to add a second factor ends: `graceDays` after the requirement started. */
+export function enrolmentDeadline(requiredSince: Date, graceDays: number): Date {
+  return new Date(requiredSince.getTime() + Math.max(0, graceDays) * DAY_MS);
+}
+
 /** The details for one user; see twoFactorRequirement for the rules. */
 export async function twoFactorRequirementDetails(
   userId: string,
@@ -53,7 +58,7 @@ export async function twoFactorRequirementDetails(
   if (!required) return { ...base, required, graceEndsAt: null, inGrace: false, requiredSince: null };
   // A user created while the requirement was already on has no twoFactorRequiredAt: their grace starts at creation.
   const requiredSince = user.twoFactorRequiredAt ?? user.createdAt;
-  const graceEndsAt = new Date(requiredSince.getTime() + Math.max(0, domain.twoFactorGraceDays) * DAY_MS);
+  const graceEndsAt = enrolmentDeadline(requiredSince, domain.twoFactorGraceDays);
   return { ...base, required, graceEndsAt, inGrace: now.getTime() < graceEndsAt.getTime(), requiredSince };
 }
 
