@@ -6,7 +6,7 @@ import { cli, createAccount, resetThrottle } from "./support/server";
 // The admin console's overview at /admin (issue 13): the figures an admin should see first, each
 // linking on to where it can be acted on.
 
-const ADMIN = { email: "overview-admin@overview-e2e.test", password: "lanterns along the harbour 77" };
+const ADMIN = { email: "overview-admin@overview-admins.test", password: "lanterns along the harbour 77" };
 
 test.beforeAll(() => {
   resetThrottle();
@@ -19,10 +19,10 @@ test.beforeAll(() => {
 test("the overview shows who still lacks a required second factor and links to them", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
   await expect(page).toHaveURL(/\/admin/);
-  await page.getByRole("link", { name: "Overview" }).click();
+  await page.getByRole("link", { name: "Overview", exact: true }).click();
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Overview", exact: true })).toHaveAttribute("aria-current", "page");
   const missing = page.locator("section", { has: page.getByRole("heading", { name: "Second factor still missing" }) });
   await expect(missing.getByRole("link", { name: "new-hire@overview-e2e.test" })).toBeVisible();
   await expect(page.getByTestId("dashboard-users")).toContainText("Active");
