@@ -1,6 +1,7 @@
 // gatehouse CLI entry: finds the command by its leading words, parses the rest, runs it through
 // the same lib/ code as the web app, and prints text or --json. Exit 0 on success, 1 on a
-// failure, 2 on bad arguments; failures are one line on stderr.
+// failure, 2 on bad arguments; failures are one line on stderr. `gatehouse -f FILE` runs one
+// command a line in this one process (cli/batch.ts).
 import { parseArgs, UsageError } from "@/cli/args";
 import type { CliCommand, CliIo } from "@/cli/command";
 import { credentialCommands } from "@/cli/commands/credential-commands";
@@ -11,6 +12,7 @@ import { samlCommands } from "@/cli/commands/saml-commands";
 import { totpCommands } from "@/cli/commands/totp-commands";
 import { trustedDeviceCommands } from "@/cli/commands/trusted-device-commands";
 import { userCommands } from "@/cli/commands/user-commands";
+import { runBatch } from "@/cli/batch";
 import { readSecret } from "@/cli/read-secret";
 import { parseSettings, SettingsError } from "@/lib/config/settings";
 import { MigrationError, runMigrations } from "@/lib/db/migrate";
@@ -50,46 +52,65 @@ function overview(prefix: string[] = []): string {
   ].join("\n");
 }
 
-export async function main(argv: string[]): Promise<number> {
-  if (argv.length === 0 || ["help", "--help", "-h"].includes(argv[0])) {
-    io.out(overview());
-    return 0;
-  }
+/** What one command came to: its exit code, and its result or its error, not yet printed. */
+export type CommandOutcome =
+  | { code: 0; json: boolean; output: string; result: unknown }
+  | { code: 1 | 2; json: boolean; error: { code: string; message: string }; usage?: string };
+
+let databaseChecked: Promise<unknown> | null = null;
+
+/**
+ * Finds, parses and runs one command. A new, empty database is set up on the first command that
+ * runs; a used one is only checked, so a newer CLI never changes the schema under an older server
+ * (npm run db:migrate does that, deliberately). A batch checks once, not once a line.
+ */
+export async function execute(argv: string[]): Promise<CommandOutcome> {
   const found = findCommand(argv);
   if (!found) {
-    io.err(`gatehouse: unknown command "${argv.slice(0, 3).join(" ")}"`);
-    io.err(overview(argv.slice(0, 1)));
-    return 2;
+    const message = `unknown command "${argv.slice(0, 3).join(" ")}"`;
+    return { code: 2, json: argv.includes("--json"), error: { code: "usage", message }, usage: overview(argv.slice(0, 1)) };
   }
   const { cmd, rest } = found;
   let json = false;
   try {
     const args = parseArgs(rest, cmd.spec);
     json = !!args.options.json;
-    if (args.options.help) {
-      io.out(`usage: ${cmd.usage}\n${cmd.summary}`);
-      return 0;
-    }
-    // A new, empty database is set up here; a used one is only checked, so a newer CLI never
-    // changes the schema under an older server (npm run db:migrate does that, deliberately).
-    await runMigrations(parseSettings(process.env), undefined, { usedDatabase: "refuse" });
+    if (args.options.help) return { code: 0, json, output: `usage: ${cmd.usage}\n${cmd.summary}`, result: null };
+    databaseChecked ??= runMigrations(parseSettings(process.env), undefined, { usedDatabase: "refuse" }).catch((e: unknown) => {
+      databaseChecked = null;
+      throw e;
+    });
+    await databaseChecked;
     const result = await cmd.run(args, io);
-    io.out(json || !cmd.text ? JSON.stringify(result, null, 2) : cmd.text(result));
-    return 0;
+    return { code: 0, json, output: json || !cmd.text ? JSON.stringify(result, null, 2) : cmd.text(result), result };
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`gatehouse: ${e.message}`);
-      if (e.showUsage) io.err(`usage: ${cmd.usage}`);
-      return 2;
+      return { code: 2, json, error: { code: "usage", message: e.message }, usage: e.showUsage ? `usage: ${cmd.usage}` : undefined };
     }
     const message =
       e instanceof AppError || e instanceof SettingsError || e instanceof MigrationError
         ? e.message
         : `unexpected error (${describeError(e)})`;
-    if (json) io.out(JSON.stringify({ error: { code: e instanceof AppError ? e.code : "internal", message } }));
-    io.err(`gatehouse: ${message}`);
-    return 1;
+    return { code: 1, json, error: { code: e instanceof AppError ? e.code : "internal", message } };
   }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  if (argv.length === 0 || ["help", "--help", "-h"].includes(argv[0])) {
+    io.out(overview());
+    return 0;
+  }
+  if (argv[0] === "-f") return runBatch(argv.slice(1), execute, io);
+  const outcome = await execute(argv);
+  if (outcome.code === 0) {
+    io.out(outcome.output);
+    return 0;
+  }
+  // A usage error stays off stdout, so a script reading --json output never parses it.
+  if (outcome.json && outcome.code === 1) io.out(JSON.stringify({ error: outcome.error }));
+  io.err(`gatehouse: ${outcome.error.message}`);
+  if (outcome.usage) io.err(outcome.usage);
+  return outcome.code;
 }
 
 main(process.argv.slice(2)).then(
