@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { issueSetupLink } from "@/lib/setup/first-admin-setup";
 import { startGate } from "@/gate/start-gate";
-import { relayAccessChange } from "@/lib/gate/access-changes";
+import { ACCESS_RELAY_ENV, relayAccessChange } from "@/lib/gate/access-changes";
 import { startMetadataRefreshJob } from "@/lib/saml/metadata-refresh-job";
 import { fail, preflight } from "./preflight";
 
@@ -26,7 +26,7 @@ async function main() {
   const web = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "web-server.ts")], {
     // The IPC channel carries the web's access changes to the gate's cache (lib/gate/access-changes.ts).
     stdio: ["inherit", "inherit", "inherit", "ipc"],
-    env: { ...process.env, NODE_ENV: "production", HOST: settings.host, PORT: String(settings.port) },
+    env: { ...process.env, [ACCESS_RELAY_ENV]: "1", NODE_ENV: "production", HOST: settings.host, PORT: String(settings.port) },
   });
   web.on("message", relayAccessChange);
   web.on("exit", (code) => {

@@ -12,11 +12,13 @@ const listeners = (holder.gatehouseAccessListeners ??= new Set());
 
 /** The message a web child sends its parent (scripts/start.ts) so the in-process gate forgets too. */
 export const ACCESS_CHANGED_MESSAGE = "gatehouse.access-changed";
+/** Set by scripts/start.ts on the web child, so only a channel it opened carries the notes. */
+export const ACCESS_RELAY_ENV = "GATEHOUSE_ACCESS_RELAY";
 
 /** `userId` null: anything may have changed (a policy), forget every decision. */
 export function noteAccessChanged(userId: string | null): void {
   for (const listener of listeners) listener(userId);
-  if (typeof process.send === "function" && process.connected) {
+  if (process.env[ACCESS_RELAY_ENV] === "1" && typeof process.send === "function" && process.connected) {
     try {
       process.send({ type: ACCESS_CHANGED_MESSAGE, userId });
     } catch {
