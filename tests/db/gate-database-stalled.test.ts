@@ -32,12 +32,22 @@ async function holdThrottleLock(): Promise<{ release: () => Promise<void> }> {
     await client.connect();
     await client.query("BEGIN");
     await client.query('LOCK TABLE "ThrottleCounter" IN ACCESS EXCLUSIVE MODE');
-    return { release: async () => (await client.query("ROLLBACK"), await client.end()) };
+    return {
+      release: async () => {
+        await client.query("ROLLBACK");
+        await client.end();
+      },
+    };
   }
   const { default: Database } = await import("better-sqlite3");
   const db = new Database(getSettings().sqlitePath);
   db.exec("BEGIN EXCLUSIVE");
-  return { release: async () => (db.exec("ROLLBACK"), db.close()) };
+  return {
+    release: async () => {
+      db.exec("ROLLBACK");
+      db.close();
+    },
+  };
 }
 
 const login = (protocol: string) => authHttpHeaders(GATE_KEY, { user: "henry@stalled.test", pass: PASSWORD, protocol, ip: "192.0.2.200" });
