@@ -6,6 +6,8 @@ import { decideMailLogin } from "@/lib/gate/decide-mail-login";
 import type { GateBackends } from "@/lib/gate/gate-backends";
 import { GateDecisionCache } from "@/lib/gate/gate-decision-cache";
 import { GateMetrics } from "@/lib/gate/gate-metrics";
+import { openGateQueries, type GateQueries } from "@/lib/gate/gate-queries";
+import { getSettings } from "@/lib/config/settings";
 import { answerRefused } from "@/lib/gate/answer-auth-http";
 import { errorFacts } from "@/lib/log/error-facts";
 import { log } from "@/lib/log/logger";
@@ -20,6 +22,8 @@ export type GateOptions = {
   cache?: { maxEntries?: number; ttlMs?: number };
   /** Longest a decision may take before the answer is a temporary failure. */
   decisionTimeoutMs?: number;
+  /** The hot reads; opened on the configured database when not given. */
+  queries?: GateQueries;
   /** Tests: the clock of the decisions. */
   now?: () => Date;
 };
@@ -34,13 +38,12 @@ export type Gate = {
 
 const DEFAULTS = { maxEntries: 10_000, ttlMs: 30_000, decisionTimeoutMs: 5_000 };
 
-/** Constant time whatever the lengths: both sides are hashed to 32 bytes first. */
-function sameSecret(given: string | undefined, expected: string): boolean {
+/** Constant time whatever the lengths: the given key is hashed to 32 bytes like the expected one. */
+function sameSecret(given: string | undefined, expectedHash: Buffer): boolean {
   const a = createHash("sha256")
     .update(given ?? "")
     .digest();
-  const b = createHash("sha256").update(expected).digest();
-  return timingSafeEqual(a, b) && given !== undefined;
+  return timingSafeEqual(a, expectedHash) && given !== undefined;
 }
 
 export function createGate(opts: GateOptions): Gate {
@@ -51,25 +54,37 @@ export function createGate(opts: GateOptions): Gate {
     ttlMs: opts.cache?.ttlMs ?? DEFAULTS.ttlMs,
     secret: randomBytes(32),
   });
-  const ctx = { cache, uses, metrics, timeoutMs: opts.decisionTimeoutMs ?? DEFAULTS.decisionTimeoutMs, now: opts.now };
+  const queries = opts.queries ?? openGateQueries(getSettings());
+  const ctx = { cache, uses, metrics, queries, timeoutMs: opts.decisionTimeoutMs ?? DEFAULTS.decisionTimeoutMs, now: opts.now };
 
+  const secretHash = createHash("sha256").update(opts.gateSecret).digest();
+  const mailCtx = { ...ctx, backends: opts.backends };
+
+  // Hand-split rather than new URL(): this runs for every login nginx asks about.
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const url = new URL(req.url ?? "/", "http://gate");
+    const target = req.url ?? "/";
+    const query = target.indexOf("?");
+    const pathname = query < 0 ? target : target.slice(0, query);
     const send = (status: number, headers: Record<string, string>, body = "") => {
       res.writeHead(status, { "Content-Type": "text/plain", "Cache-Control": "no-store", ...headers });
       res.end(body);
     };
     if (req.method !== "GET") return send(405, { Allow: "GET" });
-    if (url.pathname === "/health") return send(200, { "Content-Type": "application/json" }, '{"status":"ok"}');
-    if (url.pathname !== "/auth" && url.pathname !== "/http-auth") return send(404, {}, "not found\n");
-    const key = req.headersDistinct["x-auth-key"];
-    if (!key || key.length !== 1 || !sameSecret(key[0], opts.gateSecret)) {
-      log.warn("gate.bad_key", { path: url.pathname });
+    if (pathname === "/health") return send(200, { "Content-Type": "application/json" }, '{"status":"ok"}');
+    if (pathname !== "/auth" && pathname !== "/http-auth") return send(404, {}, "not found\n");
+    const headers = req.headersDistinct;
+    const key = headers["x-auth-key"];
+    if (!key || key.length !== 1 || !sameSecret(key[0], secretHash)) {
+      log.warn("gate.bad_key", { path: pathname });
       return send(403, {}, "forbidden\n");
     }
-    if (url.pathname === "/auth") return send(200, await decideMailLogin(req.headersDistinct, { ...ctx, backends: opts.backends }));
-    const services = url.searchParams.getAll("service");
-    const answer = await decideHttpLogin(services.length === 1 ? services[0] : null, req.headersDistinct, ctx);
+    if (pathname === "/auth") {
+      // nginx reads only the Auth-* headers of this answer.
+      res.writeHead(200, await decideMailLogin(headers, mailCtx));
+      return res.end();
+    }
+    const services = new URLSearchParams(query < 0 ? "" : target.slice(query + 1)).getAll("service");
+    const answer = await decideHttpLogin(services.length === 1 ? services[0] : null, headers, ctx);
     return send(answer.status, answer.headers);
   }
 
@@ -102,6 +117,7 @@ export function createGate(opts: GateOptions): Gate {
       await closed;
       await uses.flush();
       cache.close();
+      await queries.close();
     },
   };
 }

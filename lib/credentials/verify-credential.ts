@@ -26,7 +26,7 @@ export async function verifyServiceCredential(
   const scope = { service: check.service, ip: check.ip };
 
   const match = looksGenerated(check.secret)
-    ? await findGeneratedCredential(email, check.secret, scope, now)
+    ? await findGenerated(email, check.secret, scope, now)
     : await findChosen(email, check.secret, scope, now);
   if (!match) return null;
 
@@ -44,8 +44,7 @@ type Match = { userId: string; credentialId: string };
 
 const ruleColumns = { id: true, userId: true, enabled: true, expiresAt: true, services: true, allowedIpRanges: true } as const;
 
-/** The enabled, unexpired generated credential of that account admitting the scope, by one indexed lookup; no write. */
-export async function findGeneratedCredential(email: string, secret: string, scope: Scope, now: Date): Promise<Match | null> {
+async function findGenerated(email: string, secret: string, scope: Scope, now: Date): Promise<Match | null> {
   const lookupHash = credentialLookupHash(secret);
   if (!lookupHash) return null;
   const row = await getDb().credential.findUnique({

@@ -1,16 +1,18 @@
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { checkAccountPassword } from "@/lib/auth/verify-account-password";
-import { looksGenerated } from "@/lib/credentials/credential-secret";
-import { findGeneratedCredential, verifyServiceCredential } from "@/lib/credentials/verify-credential";
+import { credentialAdmits } from "@/lib/credentials/credential-rules";
+import { credentialLookupHash, looksGenerated } from "@/lib/credentials/credential-secret";
+import { verifyServiceCredential } from "@/lib/credentials/verify-credential";
 import { getDb } from "@/lib/db/client";
 import type { CredentialUseRecorder } from "@/lib/gate/credential-use-recorder";
 import type { GateDecisionCache } from "@/lib/gate/gate-decision-cache";
+import type { GateQueries } from "@/lib/gate/gate-queries";
 import type { GateMetrics } from "@/lib/gate/gate-metrics";
 import { errorFacts } from "@/lib/log/error-facts";
 import { log } from "@/lib/log/logger";
 import { ipInRanges } from "@/lib/net/cidr";
 import type { Service } from "@/lib/services/services";
-import { currentWait } from "@/lib/throttle/current-wait";
+import { throttleKeysOf, waitFromCounters } from "@/lib/throttle/current-wait";
 import { recordSignInFailure, recordSignInSuccess } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttempt } from "@/lib/throttle/reserve-attempt";
 import { resolvePolicy } from "@/lib/two-factor/policies/resolve-policy";
@@ -29,6 +31,7 @@ export type GateContext = {
   cache: GateDecisionCache;
   uses: CredentialUseRecorder;
   metrics: GateMetrics;
+  queries: GateQueries;
   /** Longest a decision may take before the answer is "temporary failure". */
   timeoutMs: number;
   now?: () => Date;
@@ -72,15 +75,20 @@ async function decideUncached(login: GateLogin, ctx: GateContext, now: Date): Pr
   const scope = { service: login.service, ip: login.ip };
   const generated = looksGenerated(login.secret);
 
+  // The throttle is read first (a prepared statement, lib/gate/gate-queries.ts), so a throttled
+  // address or IP gets nothing checked and costs no more than this read.
+  const [accountKey, ipKey] = throttleKeysOf({ email, ip: login.ip });
+  const wait = waitFromCounters(await ctx.queries.throttleCounters([accountKey, ipKey]), accountKey, now);
+  if (wait > 0) return { outcome: "refused", waitSeconds: wait };
+
   if (generated) {
-    // A 140-bit secret cannot be guessed, so its one lookup need not be reserved first; the
-    // throttle is still read, so a throttled address or IP gets nothing checked.
-    const wait = await currentWait({ email, ip: login.ip }, now);
-    if (wait > 0) return { outcome: "refused", waitSeconds: wait };
-    const match = await findGeneratedCredential(email, login.secret, scope, now);
-    if (match) {
-      ctx.uses.record(match.credentialId, now, login.ip);
-      return { outcome: "ok", email, userId: match.userId, credentialId: match.credentialId };
+    // A 140-bit secret cannot be guessed, so its one lookup need not be reserved first: this is
+    // the path a busy proxy takes.
+    const lookupHash = credentialLookupHash(login.secret);
+    const row = lookupHash ? await ctx.queries.credentialByLookupHash(lookupHash) : null;
+    if (row && row.email === email && row.status === "active" && credentialAdmits(row, scope, now)) {
+      ctx.uses.record(row.id, now, login.ip);
+      return { outcome: "ok", email, userId: row.userId, credentialId: row.id };
     }
   }
 
