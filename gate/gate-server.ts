@@ -88,7 +88,7 @@ export function createGate(opts: GateOptions): Gate {
     return send(answer.status, answer.headers);
   }
 
-  const server = createServer((req, res) => {
+  const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
     handle(req, res).catch((e) => {
       // The decisions catch their own failures; this is the last line: refuse, keep serving.
       log.error("gate.unexpected", errorFacts(e));
@@ -97,9 +97,14 @@ export function createGate(opts: GateOptions): Gate {
         res.end();
       }
     });
-  }).on("clientError", (err, socket) => {
+  }).on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    // Malformed requests get a plain refusal (nginx treats it as an error, never as OK); a client
+    // too slow to send its headers is just dropped.
     log.warn("gate.client_error", errorFacts(err));
-    socket.destroy();
+    if (err.code !== "ERR_HTTP_REQUEST_TIMEOUT" && socket.writable) {
+      const status = err.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : "400 Bad Request";
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    } else socket.destroy();
   });
   // A slow client (or one that never finishes its headers) is dropped rather than held.
   server.headersTimeout = 5_000;
