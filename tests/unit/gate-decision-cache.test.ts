@@ -46,3 +46,18 @@ test("an access change forgets that account's decisions at once (or all, for a p
   assert.equal(cache.get("b2"), null, "decided before the change: not cached");
   cache.close();
 });
+
+test("a note relayed from the web child (npm start's IPC) forgets like a local one; anything else is ignored", async () => {
+  const { relayAccessChange, ACCESS_CHANGED_MESSAGE } = await import("@/lib/gate/access-changes");
+  const cache = new GateDecisionCache({ maxEntries: 10, ttlMs: 30_000, secret: randomBytes(32) });
+  cache.set("a1", decision("alice"), cache.currentEpoch);
+  cache.set("b1", decision("bob"), cache.currentEpoch);
+  for (const junk of [null, "x", { type: "other", userId: "alice" }, { userId: "alice" }]) relayAccessChange(junk);
+  assert.equal(cache.size, 2);
+  relayAccessChange({ type: ACCESS_CHANGED_MESSAGE, userId: "alice" });
+  assert.equal(cache.get("a1"), null);
+  assert.equal(cache.get("b1")?.userId, "bob");
+  relayAccessChange({ type: ACCESS_CHANGED_MESSAGE, userId: 42 }); // not a user id: forget everything
+  assert.equal(cache.size, 0);
+  cache.close();
+});

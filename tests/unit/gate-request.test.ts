@@ -79,7 +79,10 @@ test("answers: OK names the backend and canonical user; refusals wait longer eac
 
 test("Basic credentials: UTF-8 user and password split at the first colon; anything else is null", () => {
   const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64");
-  assert.deepEqual(parseBasicAuthorization(`Basic ${b64("jörg@example.test:pa:ss wörd")}`), { user: "jörg@example.test", secret: "pa:ss wörd" });
+  assert.deepEqual(parseBasicAuthorization(`Basic ${b64("jörg@example.test:pa:ss wörd")}`), {
+    user: "jörg@example.test",
+    secret: "pa:ss wörd",
+  });
   assert.deepEqual(parseBasicAuthorization(`basic ${b64("a@b.c:x")}`), { user: "a@b.c", secret: "x" });
   for (const bad of [
     null,
