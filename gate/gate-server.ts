@@ -49,11 +49,10 @@ function sameSecret(given: string | undefined, expectedHash: Buffer): boolean {
 export function createGate(opts: GateOptions): Gate {
   const metrics = new GateMetrics();
   const uses = new CredentialUseRecorder();
-  const cache = new GateDecisionCache({
-    maxEntries: opts.cache?.maxEntries ?? DEFAULTS.maxEntries,
-    ttlMs: opts.cache?.ttlMs ?? DEFAULTS.ttlMs,
-    secret: randomBytes(32),
-  });
+  const cache = new GateDecisionCache(
+    { maxEntries: opts.cache?.maxEntries ?? DEFAULTS.maxEntries, ttlMs: opts.cache?.ttlMs ?? DEFAULTS.ttlMs, secret: randomBytes(32) },
+    opts.now ? () => opts.now!().getTime() : Date.now,
+  );
   const queries = opts.queries ?? openGateQueries(getSettings());
   const ctx = { cache, uses, metrics, queries, timeoutMs: opts.decisionTimeoutMs ?? DEFAULTS.decisionTimeoutMs, now: opts.now };
 

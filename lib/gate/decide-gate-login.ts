@@ -53,7 +53,7 @@ export async function decideGateLogin(login: GateLogin, ctx: GateContext): Promi
     return { outcome: "ok", email: hit.email, userId: hit.userId };
   }
   const epoch = ctx.cache.currentEpoch;
-  let decision: GateDecision & { credentialId?: string | null };
+  let decision: Uncached;
   try {
     decision = await withTimeout(decideUncached(login, ctx, now), ctx.timeoutMs);
   } catch (e) {
@@ -62,13 +62,15 @@ export async function decideGateLogin(login: GateLogin, ctx: GateContext): Promi
   }
   ctx.metrics.count(login.service, decision.outcome);
   if (decision.outcome === "ok") {
-    ctx.cache.set(key, { userId: decision.userId, email: decision.email, credentialId: decision.credentialId ?? null }, epoch);
+    const cached = { userId: decision.userId, email: decision.email, credentialId: decision.credentialId ?? null };
+    ctx.cache.set(key, cached, epoch, decision.credentialExpiresAt ?? null);
     return { outcome: "ok", email: decision.email, userId: decision.userId };
   }
   return decision;
 }
 
-type Uncached = GateDecision & { credentialId?: string | null };
+/** What the cache needs besides the answer: the credential (for its last use) and its expiry. */
+type Uncached = GateDecision & { credentialId?: string | null; credentialExpiresAt?: Date | null };
 
 async function decideUncached(login: GateLogin, ctx: GateContext, now: Date): Promise<Uncached> {
   const email = login.user.trim().toLowerCase();
@@ -88,7 +90,7 @@ async function decideUncached(login: GateLogin, ctx: GateContext, now: Date): Pr
     const row = lookupHash ? await ctx.queries.credentialByLookupHash(lookupHash) : null;
     if (row && row.email === email && row.status === "active" && credentialAdmits(row, scope, now)) {
       ctx.uses.record(row.id, now, login.ip);
-      return { outcome: "ok", email, userId: row.userId, credentialId: row.id };
+      return { outcome: "ok", email, userId: row.userId, credentialId: row.id, credentialExpiresAt: row.expiresAt };
     }
   }
 
@@ -101,7 +103,11 @@ async function decideUncached(login: GateLogin, ctx: GateContext, now: Date): Pr
   if (credential) {
     await releaseAttempt(reserved.reservation);
     await getDb().$transaction((tx) => recordSignInSuccess(tx, { email, userId: credential.userId }));
-    return { outcome: "ok", email, userId: credential.userId, credentialId: credential.credentialId };
+    const { expiresAt } = await getDb().credential.findUniqueOrThrow({
+      where: { id: credential.credentialId },
+      select: { expiresAt: true },
+    });
+    return { outcome: "ok", email, userId: credential.userId, credentialId: credential.credentialId, credentialExpiresAt: expiresAt };
   }
 
   const check = await checkAccountPassword(email, login.secret);

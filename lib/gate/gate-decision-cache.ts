@@ -59,8 +59,11 @@ export class GateDecisionCache {
     return entry;
   }
 
-  /** Stores a positive decision unless access changed since `epoch` (when the decision started). */
-  set(key: string, decision: CachedDecision, epoch: number): void {
+  /**
+   * Stores a positive decision unless access changed since `epoch` (when the decision started);
+   * never past `notAfter` (a credential's expiry), so an expiring credential stops on time.
+   */
+  set(key: string, decision: CachedDecision, epoch: number, notAfter: Date | null = null): void {
     if (epoch !== this.epoch) return;
     this.entries.delete(key);
     while (this.entries.size >= this.opts.maxEntries) {
@@ -68,7 +71,9 @@ export class GateDecisionCache {
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
-    this.entries.set(key, { ...decision, expiresAt: this.clock() + this.opts.ttlMs });
+    const expiresAt = Math.min(this.clock() + this.opts.ttlMs, notAfter?.getTime() ?? Infinity);
+    if (expiresAt <= this.clock()) return;
+    this.entries.set(key, { ...decision, expiresAt });
   }
 
   /** Forgets one account's decisions, or all of them (`null`). */

@@ -125,6 +125,17 @@ test("a disabled credential is refused at the next login, even though its last y
   assert.equal((await mail("alice@example.test", creds.toDelete, "pop3", ip)).headers["auth-status"], "Invalid login or password");
 });
 
+test("a cached yes ends when its credential expires", async () => {
+  const { createCredential } = await gateLib();
+  const expiresAt = new Date(Date.now() + 24 * 3600_000);
+  const { secret } = await createCredential({ account: "alice@example.test", label: "expiring", services: "imap", expiresAt }, ACTOR);
+  const ip = freshIp();
+  clock.t = expiresAt.getTime() - 5_000;
+  assert.equal((await mail("alice@example.test", secret, "imap", ip)).headers["auth-status"], "OK"); // cached for up to 30 s
+  clock.t = expiresAt.getTime() + 1;
+  assert.equal((await mail("alice@example.test", secret, "imap", ip)).headers["auth-status"], "Invalid login or password");
+});
+
 test("a wrong password gets a growing Auth-Wait, none from the 10th attempt, and the account's failure count rises", async () => {
   const { db } = await gateLib();
   const before = (await db.user.findUniqueOrThrow({ where: { email: "bob@example.test" } })).failedLoginCount;

@@ -19,7 +19,7 @@ test("the key is a keyed hash: never the secret, different per instance, differe
   b.close();
 });
 
-test("entries expire after the TTL, the size limit holds (oldest out first), and the TTL may not exceed 60 s", () => {
+test("entries expire after the TTL or the credential's expiry, the size limit holds (oldest out first), and the TTL may not exceed 60 s", () => {
   let now = 0;
   const cache = new GateDecisionCache({ maxEntries: 3, ttlMs: 1000, secret: randomBytes(32) }, () => now);
   for (let i = 0; i < 10; i++) cache.set(`k${i}`, decision(`u${i}`), cache.currentEpoch);
@@ -28,6 +28,13 @@ test("entries expire after the TTL, the size limit holds (oldest out first), and
   assert.equal(cache.get("k9")?.userId, "u9");
   now = 1000;
   assert.equal(cache.get("k9"), null);
+  cache.set("soon", decision("u"), cache.currentEpoch, new Date(now + 200));
+  now += 199;
+  assert.equal(cache.get("soon")?.userId, "u");
+  now += 1;
+  assert.equal(cache.get("soon"), null, "never past the credential's expiry");
+  cache.set("gone", decision("u"), cache.currentEpoch, new Date(now - 1));
+  assert.equal(cache.get("gone"), null);
   assert.throws(() => new GateDecisionCache({ maxEntries: 3, ttlMs: 60_001, secret: randomBytes(32) }));
   cache.close();
 });
