@@ -77,21 +77,21 @@ async function decideUncached(login: GateLogin, ctx: GateContext, now: Date): Pr
   const scope = { service: login.service, ip: login.ip };
   const generated = looksGenerated(login.secret);
 
-  // The throttle is read first (a prepared statement, lib/gate/gate-queries.ts), so a throttled
-  // address or IP gets nothing checked and costs no more than this read.
-  const [accountKey, ipKey] = throttleKeysOf({ email, ip: login.ip });
-  const wait = waitFromCounters(await ctx.queries.throttleCounters([accountKey, ipKey]), accountKey, now);
+  // The throttle is read before anything is checked (prepared statements, lib/gate/gate-queries.ts),
+  // so a throttled address or IP costs no more than this read.
+  const keys = throttleKeysOf({ email, ip: login.ip });
+  const lookupHash = generated ? credentialLookupHash(login.secret) : null;
+  const { credential: row, counters } = lookupHash
+    ? await ctx.queries.generatedLogin(lookupHash, keys)
+    : { credential: null, counters: await ctx.queries.throttleCounters(keys) };
+  const wait = waitFromCounters(counters, keys[0], now);
   if (wait > 0) return { outcome: "refused", waitSeconds: wait };
 
-  if (generated) {
-    // A 140-bit secret cannot be guessed, so its one lookup need not be reserved first: this is
-    // the path a busy proxy takes.
-    const lookupHash = credentialLookupHash(login.secret);
-    const row = lookupHash ? await ctx.queries.credentialByLookupHash(lookupHash) : null;
-    if (row && row.email === email && row.status === "active" && credentialAdmits(row, scope, now)) {
-      ctx.uses.record(row.id, now, login.ip);
-      return { outcome: "ok", email, userId: row.userId, credentialId: row.id, credentialExpiresAt: row.expiresAt };
-    }
+  // A 140-bit generated secret cannot be guessed, so its one lookup need not be reserved first:
+  // this is the path a busy proxy takes.
+  if (row && row.email === email && row.status === "active" && credentialAdmits(row, scope, now)) {
+    ctx.uses.record(row.id, now, login.ip);
+    return { outcome: "ok", email, userId: row.userId, credentialId: row.id, credentialExpiresAt: row.expiresAt };
   }
 
   // Everything else is counted before argon2 runs (lib/throttle/reserve-attempt.ts).

@@ -25,6 +25,11 @@ export type ThrottleRow = { key: string; failures: number; lastFailureAt: Date }
 export type GateQueries = {
   credentialByLookupHash(lookupHash: string): Promise<GeneratedCredentialRow | null>;
   throttleCounters(keys: readonly [string, string]): Promise<ThrottleRow[]>;
+  /** Both at once: one round trip on PostgreSQL for the gate's busiest path. */
+  generatedLogin(
+    lookupHash: string,
+    keys: readonly [string, string],
+  ): Promise<{ credential: GeneratedCredentialRow | null; counters: ThrottleRow[] }>;
   close(): Promise<void>;
 };
 
@@ -41,7 +46,12 @@ type RawThrottle = { key: string; failures: number | string; lastFailureAt: stri
 
 const toDate = (v: string | number) => new Date(typeof v === "number" ? v : /^\d+(\.\d+)?$/.test(v) ? Number(v) : v);
 const credentialRow = (r: RawCredential): GeneratedCredentialRow => ({
-  ...r,
+  id: r.id,
+  userId: r.userId,
+  services: r.services,
+  allowedIpRanges: r.allowedIpRanges,
+  email: r.email,
+  status: r.status,
   enabled: r.enabled === true || r.enabled === 1 || r.enabled === "1",
   expiresAt: r.expiresAt === null ? null : toDate(r.expiresAt),
 });
@@ -66,6 +76,11 @@ function openSqlite(file: string): GateQueries {
     async throttleCounters(keys) {
       return throttle.all(keys[0], keys[1]).map(throttleRow);
     },
+    async generatedLogin(lookupHash, keys) {
+      // In-process: two statements cost no more than one.
+      const row = credential.get(lookupHash);
+      return { credential: row ? credentialRow(row) : null, counters: throttle.all(keys[0], keys[1]).map(throttleRow) };
+    },
     async close() {
       db.close();
     },
@@ -81,6 +96,14 @@ function openPostgres(url: string): GateQueries {
   const epochMs = (col: string) => `(EXTRACT(EPOCH FROM ${col}) * 1000)::float8`;
   const credentialSql = CREDENTIAL_SQL("$1", epochMs);
   const throttleSql = THROTTLE_SQL("$1", "$2", epochMs);
+  // Both reads in one statement: credential rows and counter rows, told apart by "kind".
+  const bothSql = `
+    SELECT 'credential' AS "kind", c."id", c."userId", c."enabled", ${epochMs('c."expiresAt"')} AS "expiresAt", c."services",
+           c."allowedIpRanges", u."email", u."status", NULL::text AS "key", NULL::int AS "failures", NULL::float8 AS "lastFailureAt"
+    FROM "Credential" c JOIN "User" u ON u."id" = c."userId" WHERE c."lookupHash" = $1
+    UNION ALL
+    SELECT 'counter', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "key", "failures", ${epochMs('"lastFailureAt"')}
+    FROM "ThrottleCounter" WHERE "key" IN ($2, $3)`;
   return {
     async credentialByLookupHash(lookupHash) {
       const r = await pool.query<RawCredential>({ name: "gate_credential_by_lookup_hash", text: credentialSql, values: [lookupHash] });
@@ -89,6 +112,15 @@ function openPostgres(url: string): GateQueries {
     async throttleCounters(keys) {
       const r = await pool.query<RawThrottle>({ name: "gate_throttle_counters", text: throttleSql, values: [keys[0], keys[1]] });
       return r.rows.map(throttleRow);
+    },
+    async generatedLogin(lookupHash, keys) {
+      const r = await pool.query<RawCredential & RawThrottle & { kind: string }>({
+        name: "gate_generated_login",
+        text: bothSql,
+        values: [lookupHash, keys[0], keys[1]],
+      });
+      const found = r.rows.find((row) => row.kind === "credential");
+      return { credential: found ? credentialRow(found) : null, counters: r.rows.filter((row) => row.kind === "counter").map(throttleRow) };
     },
     async close() {
       await pool.end();

@@ -58,6 +58,21 @@ test("the prepared reads return what Prisma stored: credential with its account,
       ],
     );
     assert.deepEqual(await queries.throttleCounters(["account:nobody@queries.test", "ip:198.51.100.1"]), []);
+
+    // Both in one: the same rows as the two reads apart.
+    const both = await queries.generatedLogin(credentialLookupHash(secret)!, ["account:quinn@queries.test", "ip:192.0.2.10"]);
+    assert.deepEqual(both.credential, off);
+    assert.deepEqual(
+      both.counters.sort((a, b) => a.key.localeCompare(b.key)),
+      [
+        { key: "account:quinn@queries.test", failures: 3, lastFailureAt: failedAt },
+        { key: "ip:192.0.2.10", failures: 1, lastFailureAt: failedAt },
+      ],
+    );
+    assert.deepEqual(await queries.generatedLogin("no-such-hash", ["account:x@y.test", "ip:203.0.113.1"]), {
+      credential: null,
+      counters: [],
+    });
   } finally {
     await queries.close();
   }
