@@ -7,6 +7,7 @@ import type { CliCommand, CliIo } from "@/cli/command";
 import { credentialCommands } from "@/cli/commands/credential-commands";
 import { authLinkCommands } from "@/cli/commands/auth-link-commands";
 import { domainCommands } from "@/cli/commands/domain-commands";
+import { gateCommands } from "@/cli/commands/gate-command";
 import { policyCommands } from "@/cli/commands/policy-commands";
 import { samlCommands } from "@/cli/commands/saml-commands";
 import { totpCommands } from "@/cli/commands/totp-commands";
@@ -28,6 +29,7 @@ const commands: CliCommand[] = [
   ...totpCommands,
   ...trustedDeviceCommands,
   ...samlCommands,
+  ...gateCommands,
 ];
 
 const io: CliIo = {

@@ -3,9 +3,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { gateSecretOf } from "@/lib/crypto/keys";
 import { issueSetupLink } from "@/lib/setup/first-admin-setup";
-import { createGateServer } from "@/gate/gate-server";
+import { startGate } from "@/gate/start-gate";
+import { ACCESS_RELAY_ENV, relayAccessChange } from "@/lib/gate/access-changes";
 import { startMetadataRefreshJob } from "@/lib/saml/metadata-refresh-job";
 import { fail, preflight } from "./preflight";
 
@@ -24,29 +24,30 @@ async function main() {
 
   // No react-server condition for the web process: Next.js sets up its own module layers.
   const web = spawn(process.execPath, ["--import", "tsx", path.join(process.cwd(), "scripts", "web-server.ts")], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: "production", HOST: settings.host, PORT: String(settings.port) },
+    // The IPC channel carries the web's access changes to the gate's cache (lib/gate/access-changes.ts).
+    stdio: ["inherit", "inherit", "inherit", "ipc"],
+    env: { ...process.env, [ACCESS_RELAY_ENV]: "1", NODE_ENV: "production", HOST: settings.host, PORT: String(settings.port) },
   });
+  web.on("message", relayAccessChange);
   web.on("exit", (code) => {
     console.error(`gatehouse: web process exited (${code})`);
     process.exit(code ?? 1);
   });
 
-  const gate = createGateServer({ gateSecret: gateSecretOf(settings) });
-  gate.on("error", (e) => fail(`gate cannot listen on ${settings.gateHost}:${settings.gatePort}: ${e.message}`));
-  gate.listen(settings.gatePort, settings.gateHost, async () => {
-    console.log(
-      `gatehouse: web on http://${settings.host}:${settings.port} (public URL ${settings.publicUrl}), gate on http://${settings.gateHost}:${settings.gatePort}`,
-    );
-    startMetadataRefreshJob();
-    const link = await issueSetupLink(settings.publicUrl);
-    if (link) console.log(`gatehouse: no admin yet. Create the first admin within 1 hour at: ${link}`);
-  });
+  const gate = await startGate(settings).catch((e: Error) =>
+    fail(`gate cannot listen on ${settings.gateHost}:${settings.gatePort}: ${e.message}`),
+  );
+  console.log(
+    `gatehouse: web on http://${settings.host}:${settings.port} (public URL ${settings.publicUrl}), gate on http://${settings.gateHost}:${settings.gatePort}`,
+  );
+  startMetadataRefreshJob();
+  const link = await issueSetupLink(settings.publicUrl);
+  if (link) console.log(`gatehouse: no admin yet. Create the first admin within 1 hour at: ${link}`);
 
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.on(signal, () => {
       web.kill(signal);
-      gate.close();
+      void gate.close(); // flushes the credentials' last use
       setTimeout(() => process.exit(0), 5000).unref();
     });
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # npm test: everything. Lint, type check and format check first (fast, so they fail early), then
 # unit tests, database tests on SQLite (and on PostgreSQL when TEST_DATABASE_URL is set), CLI tests,
-# a production build, then the end-to-end tests in Chromium.
+# the gate behind real nginx and Dovecot, a production build, then the end-to-end tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -38,6 +38,9 @@ if compgen -G "tests/cli/*.test.ts" >/dev/null; then
   echo "== CLI tests"
   node_test tests/cli/*.test.ts
 fi
+
+echo "== gate integration tests (nginx mail proxy, Dovecot, curl)"
+node_test tests/gate/*.test.ts
 
 echo "== build"
 npx next build >/tmp/gatehouse-build.log 2>&1 || { cat /tmp/gatehouse-build.log; exit 1; }

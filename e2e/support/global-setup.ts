@@ -22,6 +22,8 @@ export default async function globalSetup() {
       HOST: "127.0.0.1",
       GATE_PORT: String(E2E_GATE_PORT),
       GATE_HOST: "127.0.0.1",
+      // Named in the gate's OK answers (e2e/gate.spec.ts); nothing connects to it.
+      GATE_IMAP_BACKEND: "127.0.0.1:1143",
       PUBLIC_URL: baseUrl,
       DATABASE_URL: "",
     },

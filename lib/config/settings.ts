@@ -2,6 +2,7 @@ import path from "node:path";
 import { z } from "zod";
 import { SUPPORTED_LOCALES, type Locale } from "@/lib/i18n/locales";
 import { parseIpRanges } from "@/lib/net/cidr";
+import { parseGateBackends, type GateBackends } from "@/lib/gate/gate-backends";
 
 // Every setting Gatehouse reads from the environment, validated once. An invalid value stops the
 // start with one line that names the variable (see DESIGN.md, "Other settings").
@@ -75,6 +76,8 @@ export type Settings = {
   defaultLocale: Locale;
   /** Unset: no mail is sent, and the console opens a mailto: instead. */
   mail: MailSettings | undefined;
+  /** GATE_IMAP_BACKEND, GATE_POP3_BACKEND, GATE_SMTP_BACKEND (lib/gate/gate-backends.ts). */
+  gateBackends: GateBackends;
 };
 
 export class SettingsError extends Error {}
@@ -91,6 +94,12 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
   if (!!s.SMTP_URL !== !!s.MAIL_FROM) {
     const [missing, given] = s.SMTP_URL ? ["MAIL_FROM", "SMTP_URL"] : ["SMTP_URL", "MAIL_FROM"];
     throw new SettingsError(`invalid setting ${missing}: must be set together with ${given} (set both to send mail, or neither)`);
+  }
+  let gateBackends: GateBackends;
+  try {
+    gateBackends = parseGateBackends(env);
+  } catch (e) {
+    throw new SettingsError((e as Error).message);
   }
   const dataDir = path.resolve(s.DATA_DIR);
   const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, "");
@@ -110,6 +119,7 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     logLevel: s.LOG_LEVEL,
     defaultLocale: s.DEFAULT_LOCALE,
     mail: s.SMTP_URL && s.MAIL_FROM ? { smtpUrl: s.SMTP_URL, from: parseMailFrom(s.MAIL_FROM)! } : undefined,
+    gateBackends,
   };
 }
 

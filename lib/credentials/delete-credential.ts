@@ -1,3 +1,4 @@
+import { noteAccessChanged } from "@/lib/gate/access-changes";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -18,6 +19,7 @@ export async function deleteCredential(owner: { userId: string; id: string }, ac
     if (gone.count !== 1) throw new AppError("not_found", messageKey("errors.credentials.notFound"));
     // Web sessions this credential opened end with it.
     await tx.session.deleteMany({ where: { credentialId: row.id } });
+    noteAccessChanged(owner.userId); // the gate's cached yeses too
     await recordAuditEvent(tx, {
       actor,
       subject: row.user,

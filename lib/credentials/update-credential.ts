@@ -1,3 +1,4 @@
+import { noteAccessChanged } from "@/lib/gate/access-changes";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import {
   checkCredentialExpiry,
@@ -78,7 +79,10 @@ export async function updateCredential(
     const row = await tx.credential.findUniqueOrThrow({ where: { id: before.id }, omit: credentialRowOmit });
     // Any change to what the credential may do (or to its expiry, ranges, enabled flag) ends the web
     // sessions it opened; the next sign-in is checked against the new rules. A new label changes nothing.
-    if (Object.keys(data).some((k) => k !== "label")) await tx.session.deleteMany({ where: { credentialId: before.id } });
+    if (Object.keys(data).some((k) => k !== "label")) {
+      await tx.session.deleteMany({ where: { credentialId: before.id } });
+      noteAccessChanged(owner.userId); // and the gate's cached yeses
+    }
     const action =
       changes.enabled !== undefined && Object.keys(data).length === 1
         ? data.enabled

@@ -1,3 +1,4 @@
+import { noteAccessChanged } from "@/lib/gate/access-changes";
 import { pendingLinkWhere } from "@/lib/auth-links/auth-link-rules";
 import { revokeUserCredentials } from "@/lib/credentials/revoke-credentials";
 import type { Tx } from "@/lib/db/client";
@@ -25,6 +26,8 @@ export async function revokeUserAccess(
   const revoked = opts.revokeCredentials ? await revokeUserCredentials(tx, userId) : { credentials: 0, qrTokens: 0 };
   const devices = opts.keepTrustedDevices ? { count: 0 } : await tx.trustedDevice.deleteMany({ where: { userId } });
   await tx.pendingLogin.deleteMany({ where: { userId } });
+  // The gate forgets its cached yeses for this account (a password change, disable or 2FA reset).
+  noteAccessChanged(userId);
   const links = await tx.authLink.updateMany({ where: { userId, ...pendingLinkWhere(now) }, data: { revokedAt: now } });
   return { sessions: sessions.count, trustedDevices: devices.count, ...revoked, authLinks: links.count };
 }

@@ -1,3 +1,4 @@
+import { noteAccessChanged } from "@/lib/gate/access-changes";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/db/client";
 import { THROTTLE, clearThrottle } from "@/lib/throttle/login-throttle";
@@ -14,6 +15,7 @@ export async function recordSignInFailure(tx: Tx, input: { email: string; ip: st
   // Conditional, so parallel failures past the limit lock (and audit) once.
   const locked = await tx.user.updateMany({ where: { id: input.userId, status: "active" }, data: { status: "locked", lockedAt: now } });
   if (locked.count !== 1) return;
+  noteAccessChanged(input.userId);
   await recordAuditEvent(tx, {
     actor: { email: "system", ip: input.ip },
     subject: { id: input.userId, email: updated.email },

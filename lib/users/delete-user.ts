@@ -1,3 +1,4 @@
+import { noteAccessChanged } from "@/lib/gate/access-changes";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -15,6 +16,7 @@ export async function deleteUser(idOrEmail: string, actor: Actor): Promise<{ id:
     }
     await tx.pendingLogin.deleteMany({ where: { userId: user.id } });
     await tx.user.delete({ where: { id: user.id } });
+    noteAccessChanged(user.id);
     await recordAuditEvent(tx, { actor, subject: user, action: "user.delete", result: "success" });
     return { id: user.id, email: user.email };
   });

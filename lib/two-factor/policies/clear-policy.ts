@@ -1,3 +1,4 @@
+import { noteAccessChanged } from "@/lib/gate/access-changes";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { resolvePolicyScope } from "@/lib/two-factor/policies/policy-scope";
@@ -19,6 +20,7 @@ export async function clearPolicy(
     const scope = await resolvePolicyScope(tx, target);
     const { count } = await tx.authPolicy.deleteMany({ where: { scope: scope.scope, service } });
     if (count > 0) {
+      noteAccessChanged(null);
       await recordAuditEvent(tx, { actor, action: "policy.clear", result: "success", details: { scope: scope.label, service } });
     }
     return { service, scope: scope.label, removed: count > 0 };

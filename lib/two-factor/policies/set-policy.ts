@@ -1,3 +1,4 @@
+import { noteAccessChanged } from "@/lib/gate/access-changes";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -84,6 +85,7 @@ export async function setPolicy(
       create: { scope: scope.scope, domainId: scope.domainId, service, ...next },
       update: next,
     });
+    noteAccessChanged(null); // the gate decides anew under the new policy
     await recordAuditEvent(tx, {
       actor,
       action: "policy.set",

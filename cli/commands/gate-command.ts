@@ -1,0 +1,30 @@
+// `gatehouse gate`: runs the protocol gate alone, for hosts that run only the gate (the same
+// startGate as `npm start`). Runs until SIGINT or SIGTERM, then flushes the credentials' last use.
+import { defineCommand } from "@/cli/command";
+import { startGate } from "@/gate/start-gate";
+import { getSettings } from "@/lib/config/settings";
+import { AppError } from "@/lib/errors";
+
+export const gateCommands = [
+  defineCommand({
+    path: ["gate"],
+    summary: "Run the protocol gate (nginx auth_http and auth_request answers) on GATE_HOST:GATE_PORT until stopped",
+    usage: "gatehouse gate",
+    spec: { positionals: [], options: {} },
+    run: async (_args, io) => {
+      const settings = getSettings();
+      const gate = await startGate(settings).catch((e: Error) => {
+        throw new AppError("internal", `gate cannot listen on ${settings.gateHost}:${settings.gatePort}: ${e.message}`);
+      });
+      io.out(`gatehouse: gate on http://${settings.gateHost}:${settings.gatePort}`);
+      // `on`, not `once`: a terminal's Ctrl-C reaches this process twice (directly and passed on by
+      // bin/gatehouse.mjs), and the second must not cut the flush short.
+      const signal = await new Promise<string>((resolve) => {
+        for (const name of ["SIGINT", "SIGTERM"] as const) process.on(name, () => resolve(name));
+      });
+      await gate.close();
+      return { stopped: signal };
+    },
+    text: (r) => `gatehouse: gate stopped (${r.stopped})`,
+  }),
+];
