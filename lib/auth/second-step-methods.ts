@@ -1,0 +1,25 @@
+import { cookies } from "next/headers";
+import { cookieName } from "@/lib/auth/cookie-names";
+import { findLoginTicket } from "@/lib/auth/login-ticket";
+import { getDb } from "@/lib/db/client";
+
+export type SecondStepMethods = { passkey: boolean; code: boolean };
+
+/**
+ * Which second factors the page of the second step offers for the account this browser's login
+ * ticket names: a passkey when it has one, a code when it has an authenticator app or unused
+ * recovery codes. Null without a ticket at that step. Only booleans leave: no names, no ids.
+ */
+export async function secondStepMethods(now = new Date()): Promise<SecondStepMethods | null> {
+  const pending = await findLoginTicket((await cookies()).get(cookieName("login"))?.value, now);
+  if (!pending || (pending.stage !== "otp" && pending.stage !== "ready")) return null;
+  const user = await getDb().user.findUnique({
+    where: { id: pending.userId },
+    select: {
+      _count: { select: { passkeys: true, totpDevices: { where: { enabled: true } }, recoveryCodes: { where: { usedAt: null } } } },
+    },
+  });
+  if (!user) return null;
+  const { passkeys, totpDevices, recoveryCodes } = user._count;
+  return { passkey: passkeys > 0, code: totpDevices > 0 || recoveryCodes > 0 || passkeys === 0 };
+}
