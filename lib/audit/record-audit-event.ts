@@ -1,5 +1,8 @@
 import type { Tx } from "@/lib/db/client";
+import { reportSignInOutcome } from "@/lib/activity/report-sign-in-outcome";
+import { signInOutcome } from "@/lib/activity/sign-in-outcome";
 import { log } from "@/lib/log/logger";
+import { actionGroupOf } from "@/lib/audit/action-group";
 
 export type Actor = { id?: string | null; email?: string | null; ip?: string; userAgent?: string };
 export type AuditInput = {
@@ -22,12 +25,15 @@ export async function recordAuditEvent(tx: Tx, input: AuditInput): Promise<void>
       subjectId: input.subject?.id ?? null,
       subjectEmail: input.subject?.email ?? null,
       action: input.action,
+      actionGroup: actionGroupOf(input.action),
       result: input.result,
       ip: (input.actor?.ip ?? "").slice(0, 64),
       userAgent: (input.actor?.userAgent ?? "").slice(0, 512),
       details: JSON.stringify(input.details ?? {}),
     },
   });
+  const outcome = signInOutcome(input);
+  if (outcome) reportSignInOutcome(outcome);
   log.info("audit", {
     action: input.action,
     result: input.result,
