@@ -20,6 +20,8 @@ export function RecentActivity({ activity }: { activity: Activity }) {
   const methods: Record<string, string> = {
     password: t("methods.password"),
     otp: t("methods.otp"),
+    passkey: t("methods.passkey"),
+    password_passkey: t("methods.password_passkey"),
     credential: t("methods.credential"),
     link: t("methods.link"),
     permanent_link: t("methods.permanent_link"),
