@@ -11,6 +11,10 @@ import { getSettings } from "@/lib/config/settings";
 import { answerRefused } from "@/lib/gate/answer-auth-http";
 import { errorFacts } from "@/lib/log/error-facts";
 import { log } from "@/lib/log/logger";
+import { closeAfterAnswer, drainServer } from "@/lib/process/drain-server";
+import { isDraining } from "@/lib/process/shutdown-hooks";
+import { countMetric } from "@/lib/metrics/count-metric";
+import { installMetrics } from "@/lib/metrics/metrics-registry";
 
 // The protocol gate: a bare node:http server, kept off Next.js because nginx asks it about every
 // mail login (a Next route handler serves ~25x fewer requests per second here). GET /auth answers
@@ -24,6 +28,8 @@ export type GateOptions = {
   decisionTimeoutMs?: number;
   /** The hot reads; opened on the configured database when not given. */
   queries?: GateQueries;
+  /** GET /metrics needs `Authorization: Bearer <this>`; unset, /metrics answers 404. */
+  metricsToken?: string;
   /** Tests: the clock of the decisions. */
   now?: () => Date;
 };
@@ -57,6 +63,7 @@ export function createGate(opts: GateOptions): Gate {
   const ctx = { cache, uses, metrics, queries, timeoutMs: opts.decisionTimeoutMs ?? DEFAULTS.decisionTimeoutMs, now: opts.now };
 
   const secretHash = createHash("sha256").update(opts.gateSecret).digest();
+  const prometheus = opts.metricsToken ? { tokenHash: createHash("sha256").update(opts.metricsToken).digest(), ...installMetrics() } : null;
   const mailCtx = { ...ctx, backends: opts.backends };
 
   // Hand-split rather than new URL(): this runs for every login nginx asks about.
@@ -68,8 +75,24 @@ export function createGate(opts: GateOptions): Gate {
       res.writeHead(status, { "Content-Type": "text/plain", "Cache-Control": "no-store", ...headers });
       res.end(body);
     };
+    // Shutting down (lib/process/graceful-shutdown.ts): answer, then close the connection.
+    const draining = isDraining();
+    if (draining) closeAfterAnswer(res);
     if (req.method !== "GET") return send(405, { Allow: "GET" });
-    if (pathname === "/health") return send(200, { "Content-Type": "application/json" }, '{"status":"ok"}');
+    if (pathname === "/health")
+      return draining
+        ? send(503, { "Content-Type": "application/json" }, '{"status":"draining"}')
+        : send(200, { "Content-Type": "application/json" }, '{"status":"ok"}');
+    if (pathname === "/metrics") {
+      if (!prometheus) return send(404, {}, "not found\n");
+      const auth = req.headersDistinct.authorization;
+      const bearer = auth?.length === 1 && /^Bearer /i.test(auth[0]) ? auth[0].slice(7).trim() : undefined;
+      if (!sameSecret(bearer, prometheus.tokenHash)) {
+        log.warn("metrics.bad_token", { given: bearer !== undefined });
+        return send(401, { "WWW-Authenticate": 'Bearer realm="gatehouse metrics"' }, "unauthorized\n");
+      }
+      return send(200, { "Content-Type": prometheus.contentType }, await prometheus.render());
+    }
     if (pathname !== "/auth" && pathname !== "/http-auth") return send(404, {}, "not found\n");
     const headers = req.headersDistinct;
     const key = headers["x-auth-key"];
@@ -77,13 +100,18 @@ export function createGate(opts: GateOptions): Gate {
       log.warn("gate.bad_key", { path: pathname });
       return send(403, {}, "forbidden\n");
     }
+    const started = process.hrtime.bigint();
+    const took = () =>
+      countMetric({ name: "gate_latency", endpoint: pathname.slice(1), seconds: Number(process.hrtime.bigint() - started) / 1e9 });
     if (pathname === "/auth") {
       // nginx reads only the Auth-* headers of this answer.
       res.writeHead(200, await decideMailLogin(headers, mailCtx));
+      took();
       return res.end();
     }
     const services = new URLSearchParams(query < 0 ? "" : target.slice(query + 1)).getAll("service");
     const answer = await decideHttpLogin(services.length === 1 ? services[0] : null, headers, ctx);
+    took();
     return send(answer.status, answer.headers);
   }
 
@@ -115,10 +143,10 @@ export function createGate(opts: GateOptions): Gate {
     cache,
     uses,
     metrics,
+    /** Stops accepting, finishes the decisions in flight (bounded), then writes the credentials' last use. */
     async close() {
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await closed;
+      const { forced } = await drainServer(server);
+      if (forced) log.warn("gate.requests_cut_at_shutdown", {});
       await uses.flush();
       cache.close();
       await queries.close();

@@ -9,7 +9,7 @@ import { MAIL_PROTOCOLS, BACKEND_SETTING } from "@/lib/gate/gate-backends";
  * `gatehouse gate` runs alone. Resolves once it listens; rejects when it cannot.
  */
 export async function startGate(settings: Settings): Promise<Gate> {
-  const gate = createGate({ gateSecret: gateSecretOf(settings), backends: settings.gateBackends });
+  const gate = createGate({ gateSecret: gateSecretOf(settings), backends: settings.gateBackends, metricsToken: settings.metricsToken });
   for (const protocol of MAIL_PROTOCOLS) {
     const set = settings.gateBackends[protocol];
     if (!set.fallback && set.byDomain.size === 0) log.warn("gate.no_backend_configured", { protocol, setting: BACKEND_SETTING[protocol] });

@@ -12,6 +12,9 @@ import { ipInRanges, normaliseIp } from "@/lib/net/cidr";
 import { clientAddress, parseTrustedProxies } from "@/lib/net/client-address";
 import { strictTransportSecurity } from "@/lib/http/security-headers";
 import { CLIENT_ADDRESS_HEADER, newPeerKey, PEER_KEY_ENV, sealClientAddress } from "@/lib/net/client-address-header";
+import { closeAfterAnswer, drainServer } from "@/lib/process/drain-server";
+import { exitGracefullyOnSignals } from "@/lib/process/graceful-shutdown";
+import { isDraining } from "@/lib/process/shutdown-hooks";
 
 const dev = process.argv.includes("--dev");
 (process.env as Record<string, string | undefined>).NODE_ENV ??= dev ? "development" : "production";
@@ -37,7 +40,7 @@ async function main() {
   const app = next({ dev, hostname: host, port, dir: process.cwd() });
   const handle = app.getRequestHandler();
   await app.prepare();
-  createServer((req, res) => {
+  const server = createServer((req, res) => {
     const peer = req.socket.remoteAddress;
     const address = clientAddress(peer, req.headers["x-forwarded-for"], trusted);
     const fromTrustedProxy = ipInRanges(normaliseIp(peer ?? "") ?? "", trusted);
@@ -50,6 +53,7 @@ async function main() {
     }
     req.headers[CLIENT_ADDRESS_HEADER] = sealClientAddress(address, peerKey);
     if (hsts) res.setHeader("Strict-Transport-Security", hsts);
+    if (isDraining()) closeAfterAnswer(res);
     void handle(req, res);
   })
     .on("error", (e) => {
@@ -57,6 +61,23 @@ async function main() {
       process.exit(1);
     })
     .listen(port, host, () => console.log(`gatehouse: web ready on http://${host}:${port}${dev ? " (development)" : ""}`));
+  // SIGTERM/SIGINT (from scripts/start.ts or a terminal): /api/health answers 503, then the server
+  // stops accepting, finishes what is in flight, runs the shutdown hooks (flushes, then the
+  // database client registered by lib/db/client.ts) and exits 0.
+  exitGracefullyOnSignals({
+    name: "web",
+    delayMs: shutdownDelayMs(),
+    drain: async () => {
+      const { forced } = await drainServer(server);
+      if (forced) console.error("gatehouse: web requests cut at shutdown after the drain timeout");
+    },
+  });
+}
+
+/** SHUTDOWN_DELAY_SECONDS, checked by scripts/start.ts (lib/config/settings.ts) before this starts. */
+function shutdownDelayMs(): number {
+  const seconds = Number(process.env.SHUTDOWN_DELAY_SECONDS || 0);
+  return Number.isInteger(seconds) && seconds >= 0 && seconds <= 120 ? seconds * 1000 : 0;
 }
 
 void main();
