@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { computeTotp } from "@/lib/two-factor/devices/totp-code";
 import { expectNoAxeViolations } from "./support/accessibility";
 import { card } from "./support/credential-pages";
-import { enterCode, signIn, signOut } from "./support/flows";
+import { enterCode, hydrated, signIn, signOut } from "./support/flows";
 import { cli, createAccount, resetThrottle } from "./support/server";
 
 // Every page a signed-in person and an administrator can reach passes axe in the light and the
@@ -59,7 +59,7 @@ test("a person's pages pass axe in both themes: sign-in, enrolment, account, cre
   await expect(page).toHaveURL(/\/login\/enrol$/);
   await expectNoAxeViolations(page);
   await page.getByLabel("Device name").fill("Phone");
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(page.getByTestId("totp-qr").locator("svg")).toBeVisible();
   await expectNoAxeViolations(page);
   await page.emulateMedia({ colorScheme: "dark" });
@@ -141,7 +141,7 @@ test("a saved dark theme is in the server's HTML, and QR codes stay on white in 
   await page.goto("/account/security");
   await page.getByRole("button", { name: "Add an authenticator app" }).click();
   await page.getByLabel("Device name").fill("Tablet");
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   await expectLightQuietZone(page, page.getByTestId("totp-qr"));
   await expectNoAxeViolations(page);
 });
@@ -211,7 +211,7 @@ test.describe("German on a 390 px phone", () => {
     await expectFitsThePhone(page);
     await page.getByLabel("E-Mail-Adresse").fill(PLAIN.email);
     await page.getByLabel("Passwort").fill(PLAIN.password);
-    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
     await expect(page).toHaveURL(/\/account$/);
     for (const path of ["/account", "/account/credentials", "/account/security"]) {
       await page.goto(path);
@@ -221,9 +221,10 @@ test.describe("German on a 390 px phone", () => {
     await page.context().clearCookies();
 
     await page.goto("/login");
+    await hydrated(page);
     await page.getByLabel("E-Mail-Adresse").fill(ADMIN.email);
     await page.getByLabel("Passwort").fill(ADMIN.password);
-    await page.getByRole("button", { name: "Anmelden" }).click();
+    await page.getByRole("button", { name: "Anmelden", exact: true }).click();
     await expect(page).toHaveURL(/\/admin\/users$/);
     for (const path of ["/admin/users", `/admin/users/${userId(PLAIN.email)}`, "/admin/domains", "/admin/policies", "/admin/audit"]) {
       await page.goto(path);

@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/accessibility";
-import { signIn } from "./support/flows";
+import { hydrated, signIn } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";
 import { cli, createAccount, resetThrottle } from "./support/server";
 
@@ -26,9 +26,10 @@ async function pageIn(browser: Browser, locale: string) {
 test("a German browser gets the console in German, audit times in its own format, with no axe violation", async ({ browser }) => {
   const page = await pageIn(browser, "de-DE");
   await page.goto("/login");
+  await hydrated(page);
   await page.getByLabel("E-Mail-Adresse").fill(ADMIN.email);
   await page.getByLabel("Passwort").fill(ADMIN.password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page).toHaveURL(/\/admin\/users$/);
   await expect(page.getByRole("heading", { name: "Benutzer", level: 1 })).toBeVisible();
   await expect(page).toHaveTitle(/^Benutzer · Verwaltung/);

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { computeTotp } from "@/lib/two-factor/devices/totp-code";
 import { expectNoAxeViolations } from "./support/accessibility";
 import { createAuthLinkHoursAgo } from "./support/auth-link-clock";
-import { signIn } from "./support/flows";
+import { hydrated, signIn } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";
 import { cli, createAccount, resetThrottle } from "./support/server";
 
@@ -134,7 +134,7 @@ test("the new hire opens the link, chooses a password, sets up an authenticator 
   // The existing enrolment at sign-in: device name, the key, a code computed here, recovery codes.
   await expect(page).toHaveURL(/\/login\/enrol$/);
   await page.getByLabel("Device name").fill("Nina's phone");
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
   await page.getByLabel("Code from the app").fill(computeTotp(secret, TOTP, Date.now()));
   await page.getByRole("button", { name: "Verify and turn on" }).click();
@@ -206,7 +206,7 @@ test("a permanent link needs a confirmation naming the risk, signs in until it i
     await holder.goto(permanentLink);
     await expect(holder.getByRole("heading", { name: `Welcome, ${HIRE.name}`, level: 1 })).toBeVisible();
     if (use === 1) await expectNoAxeViolations(holder);
-    await holder.getByRole("button", { name: "Continue" }).click();
+    await holder.getByRole("button", { name: "Continue", exact: true }).click();
     await expect(holder).toHaveURL(/\/account$/);
     await holder.context().close();
   }
@@ -246,9 +246,10 @@ test("in German on a 390 px phone the link pages, the console's box and its dial
 
   const admin = await (await browser.newContext(phone)).newPage();
   await admin.goto("/login");
+  await hydrated(admin);
   await admin.getByLabel("E-Mail-Adresse").fill(ADMIN.email);
   await admin.getByLabel("Passwort").fill(ADMIN.password);
-  await admin.getByRole("button", { name: "Anmelden" }).click();
+  await admin.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(admin).toHaveURL(/\/admin\/users$/);
   await openUserPage(admin, HIRE.email);
   await expectFits(admin);

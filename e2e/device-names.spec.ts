@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { hydrated } from "./support/flows";
 import { expectNoAxeViolations } from "./support/accessibility";
 import { E2E_BASE_URL } from "./support/ports";
 import { cli, createAccount, resetThrottle } from "./support/server";
@@ -28,9 +29,10 @@ test("an Italian viewer sees “Firefox su Linux” for a session and a trusted 
   const context = await browser.newContext({ baseURL: E2E_BASE_URL, locale: "it-IT", userAgent: FIREFOX_LINUX });
   const page = await context.newPage();
   await page.goto("/login");
+  await hydrated(page);
   await page.getByLabel("Indirizzo email").fill(GIULIA.email);
   await page.getByLabel("Password").fill(GIULIA.password);
-  await page.getByRole("button", { name: "Accedi" }).click();
+  await page.getByRole("button", { name: "Accedi", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
   await page.goto("/account/security");
 

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { computeTotp } from "@/lib/two-factor/devices/totp-code";
 import { cli, createAccount, resetThrottle } from "./support/server";
-import { nextCode, signIn } from "./support/flows";
+import { hydrated, nextCode, signIn } from "./support/flows";
 
 // Someone without a mouse: every step below uses only the keyboard (Tab, Shift+Tab, Enter, Space,
 // Escape and typing). Focus must always be visible and never get stuck.
@@ -44,6 +44,7 @@ test("sign-in, the authenticator step and a confirm dialog work with the keyboar
 
   // Password step: from the top of the page into the fields, Enter submits.
   await page.goto("/login");
+  await hydrated(page);
   await tabTo(page, /^Email address/);
   await page.keyboard.type(USER.email);
   await page.keyboard.press("Tab");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { hydrated } from "./support/flows";
 import { expectNoAxeViolations } from "./support/accessibility";
 import { createAccount, resetThrottle } from "./support/server";
 
@@ -22,13 +23,13 @@ test("a German browser sees the German sign-in page; errors are German; the swit
   await expect(page).toHaveTitle(/^Anmelden/);
   await expectNoAxeViolations(page);
 
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page.getByLabel("E-Mail-Adresse")).toHaveAccessibleDescription(/Geben Sie Ihre E-Mail-Adresse ein/);
   await expect(page.getByLabel("Passwort")).toHaveAccessibleDescription(/Geben Sie ein Passwort ein/);
 
   await page.getByLabel("E-Mail-Adresse").fill(EVA.email);
   await page.getByLabel("Passwort").fill("not her password at all");
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "E-Mail-Adresse oder Passwort ist nicht korrekt." })).toBeVisible();
 
   await page.getByRole("button", { name: "Italiano" }).click();
@@ -40,10 +41,11 @@ test("a German browser sees the German sign-in page; errors are German; the swit
 
 test("signed in, the account saves Italian and a dark theme; after sign-out the sign-in page is still Italian", async ({ page }) => {
   await page.goto("/login");
+  await hydrated(page);
   await expect(page.getByRole("heading", { name: "Anmelden", level: 1 })).toBeVisible();
   await page.getByLabel("E-Mail-Adresse").fill(EVA.email);
   await page.getByLabel("Passwort").fill(EVA.password);
-  await page.getByRole("button", { name: "Anmelden" }).click();
+  await page.getByRole("button", { name: "Anmelden", exact: true }).click();
   await expect(page).toHaveURL(/\/account$/);
 
   const card = page.locator("section", { has: page.getByRole("heading", { name: "Sprache und Design" }) });

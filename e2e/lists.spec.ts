@@ -1,7 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { randomBytes } from "node:crypto";
 import { cli, createAccount, sql } from "./support/server";
-import { signIn } from "./support/flows";
+import { hydrated, signIn } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";
 
 // How lists read: the users list keeps its search and page in the URL and comes rendered from the
@@ -71,6 +71,7 @@ test("the users list comes from the server already filtered to the URL's search 
 test("typing and paging keep the list in the URL, so reload, back and a shared link show the same list", async ({ page, browser }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
   await expect(page).toHaveURL(/\/admin\/users$/);
+  await hydrated(page);
   await page.getByLabel("Search users").fill("listpage");
   await expect(page).toHaveURL(/\/admin\/users\?q=listpage$/);
   await expect(userLink(page, paged(0))).toBeVisible();

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { hydrated } from "./support/flows";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -59,7 +60,7 @@ async function answer(url: URL): Promise<IdpAnswer> {
 }
 
 test.beforeAll(async () => {
-  const started = await serveIdp(answer);
+  const started = await serveIdp(answer, new URL(E2E_BASE_URL).hostname);
   server = started.server;
   idp = await TestIdp.create(`${started.base}/metadata`, started.base);
   const metadataFile = path.join(mkdtempSync(path.join(tmpdir(), "gatehouse-idp-")), "idp-metadata.xml");
@@ -85,6 +86,7 @@ async function expectSignedInAsAlice(page: Page) {
 
 test("LOGIN SAML appears for the typed address, goes to the IdP and comes back signed in", async ({ page }) => {
   await page.goto("/login");
+  await hydrated(page);
   await expect(page.getByTestId("login-saml")).toHaveCount(0);
   await page.getByLabel("Email address").fill(`alice@${DOMAIN}`);
   await page.getByLabel("Password").focus();
@@ -152,6 +154,7 @@ test("a SAML-only domain hides the password form; ?method=password keeps the adm
   expect(cli(["auth", "saml", "update", DOMAIN, "gatehouse.saml_only", "true"]).code).toBe(0);
   try {
     await page.goto("/login");
+    await hydrated(page);
     await page.getByLabel("Email address").fill(`alice@${DOMAIN}`);
     await page.getByLabel("Email address").blur();
     await expect(page.getByTestId("login-saml-note")).toHaveText("Your organisation signs you in through its own sign-in page.");

@@ -57,7 +57,7 @@ test("a user enrols an authenticator app from the key on the page and sees the r
 
   await user.getByRole("button", { name: "Add an authenticator app" }).click();
   await user.getByLabel("Device name").fill("Pixel phone");
-  await user.getByRole("button", { name: "Continue" }).click();
+  await user.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(user.getByTestId("totp-qr").locator("svg")).toBeVisible();
   const secret = (await user.getByTestId("totp-secret").innerText()).trim();
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -111,7 +111,7 @@ test("a second app with advanced options brings no new codes, and can be deleted
   await user.getByLabel("Algorithm").selectOption("SHA256");
   await user.getByLabel("Digits").selectOption("8");
   await user.getByLabel("New code every").selectOption("60");
-  await user.getByRole("button", { name: "Continue" }).click();
+  await user.getByRole("button", { name: "Continue", exact: true }).click();
   await expect(user.getByText("SHA256 · 8 digits · every 60 seconds")).toBeVisible();
   const secret = (await user.getByTestId("totp-secret").innerText()).trim();
   // The code of the next time step: inside the ±1 window, so it is accepted too.

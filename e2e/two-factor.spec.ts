@@ -30,14 +30,8 @@ test("an admin requires 2FA: the user is sent to enrolment right after the passw
 
   await passwordStep(page);
   await expect(page).toHaveURL(/\/login\/enrol$/);
-  await page
-    .getByLabel(/label|device name/i)
-    .first()
-    .fill("Carol's phone");
-  await page
-    .getByRole("button", { name: /continue|next|create|start/i })
-    .first()
-    .click();
+  await page.getByLabel("Device name").fill("Carol's phone");
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
   expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
   await expectNoAxeViolations(page);
@@ -53,10 +47,7 @@ test("an admin requires 2FA: the user is sent to enrolment right after the passw
   await expect(codes).toBeVisible();
   recoveryCodes = (await codes.innerText()).match(/[0-9a-z]{5}-[0-9a-z]{5}/g) ?? [];
   expect(recoveryCodes).toHaveLength(12);
-  await page
-    .getByRole("button", { name: /continue|done/i })
-    .first()
-    .click();
+  await page.getByRole("button", { name: "Done, I have saved these codes" }).click();
   await expect(page).toHaveURL(/\/account$/);
 });
 

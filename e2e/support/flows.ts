@@ -1,11 +1,17 @@
 import { expect, type Page } from "@playwright/test";
 import { computeTotp } from "@/lib/two-factor/devices/totp-code";
 
+/** Waits until React has hydrated the page (components/providers/hydration-mark.tsx): typing earlier reaches only the DOM. */
+export async function hydrated(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
 export async function signIn(page: Page, email: string, password: string) {
   await page.goto("/login");
+  await hydrated(page);
   await page.getByLabel("Email address").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 export async function signOut(page: Page) {
@@ -27,7 +33,7 @@ export function nextCode(secret: string): string {
 export async function enrolAtSignIn(page: Page, label = "Phone"): Promise<{ secret: string; recoveryCodes: string[] }> {
   await expect(page).toHaveURL(/\/login\/enrol$/);
   await page.getByLabel("Device name").fill(label);
-  await page.getByRole("button", { name: "Continue" }).click();
+  await page.getByRole("button", { name: "Continue", exact: true }).click();
   const secret = (await page.getByTestId("totp-secret").innerText()).replace(/\s+/g, "");
   await page.getByLabel("Code from the app").fill(computeTotp(secret, SHA1_6_30, Date.now()));
   await page.getByRole("button", { name: "Verify and turn on" }).click();

@@ -2,4 +2,6 @@
 // machine can run their suites side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT || 3100);
 export const E2E_GATE_PORT = Number(process.env.E2E_GATE_PORT || 7172);
-export const E2E_BASE_URL = `http://127.0.0.1:${E2E_PORT}`;
+// localhost, not 127.0.0.1: browsers refuse WebAuthn (passkeys) on an IP address, and treat
+// localhost as a secure context. The server still listens on 127.0.0.1 alone.
+export const E2E_BASE_URL = `http://localhost:${E2E_PORT}`;
