@@ -21,6 +21,7 @@ export default defineConfig([
     "data/**",
     "node_modules/**",
     "lib/generated/**",
+    "dist/**",
     "prisma/generated/**",
     "test-results/**",
     "playwright-report/**",

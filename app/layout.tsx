@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { HydrationMark } from "@/components/providers/hydration-mark";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ToastProvider } from "@/components/ui/toast";
 import { requestTheme } from "@/lib/i18n/request-locale";
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <QueryProvider>
             <ToastProvider>{children}</ToastProvider>
           </QueryProvider>
+          <HydrationMark />
         </NextIntlClientProvider>
       </body>
     </html>

@@ -20,6 +20,8 @@ export type CliCommand = {
   run: (args: ParsedArgs<ArgSpec>, io: CliIo) => Promise<unknown>;
   /** Renders the result for people. */
   text?: (result: unknown) => string;
+  /** false: the command touches no database, so none is opened, checked or loaded (fast start). */
+  database?: false;
 };
 
 /** Ties a command's spec, result and text rendering together with their types. */
@@ -30,6 +32,7 @@ export function defineCommand<const S extends ArgSpec, R>(cmd: {
   spec: S;
   run: (args: ParsedArgs<S>, io: CliIo) => Promise<R>;
   text?: (result: R) => string;
+  database?: false;
 }): CliCommand {
   return cmd as unknown as CliCommand;
 }

@@ -6,8 +6,10 @@ import { parseArgs, UsageError } from "@/cli/args";
 import type { CliCommand, CliIo } from "@/cli/command";
 import { credentialCommands } from "@/cli/commands/credential-commands";
 import { authLinkCommands } from "@/cli/commands/auth-link-commands";
+import { auditCommands } from "@/cli/commands/audit-commands";
 import { domainCommands } from "@/cli/commands/domain-commands";
 import { gateCommands } from "@/cli/commands/gate-command";
+import { passkeyCommands } from "@/cli/commands/passkey-commands";
 import { policyCommands } from "@/cli/commands/policy-commands";
 import { samlCommands } from "@/cli/commands/saml-commands";
 import { totpCommands } from "@/cli/commands/totp-commands";
@@ -16,6 +18,7 @@ import { userCommands } from "@/cli/commands/user-commands";
 import { runBatch } from "@/cli/batch";
 import { readSecret } from "@/cli/read-secret";
 import { parseSettings, SettingsError } from "@/lib/config/settings";
+import { loadDatabaseClient } from "@/lib/db/client";
 import { MigrationError, runMigrations } from "@/lib/db/migrate";
 import { AppError } from "@/lib/errors";
 import { describeError } from "@/lib/log/error-facts";
@@ -28,8 +31,10 @@ const commands: CliCommand[] = [
   ...policyCommands,
   ...totpCommands,
   ...trustedDeviceCommands,
+  ...passkeyCommands,
   ...samlCommands,
   ...gateCommands,
+  ...auditCommands,
 ];
 
 const io: CliIo = {
@@ -61,6 +66,17 @@ export type CommandOutcome =
 
 let databaseChecked: Promise<unknown> | null = null;
 
+/** Loads the database client (the bundle defers it: cli/deferred-db-client.ts) and checks the database once. */
+function checkDatabase(): Promise<unknown> {
+  databaseChecked ??= loadDatabaseClient()
+    .then(() => runMigrations(parseSettings(process.env), undefined, { usedDatabase: "refuse" }))
+    .catch((e: unknown) => {
+      databaseChecked = null;
+      throw e;
+    });
+  return databaseChecked;
+}
+
 /**
  * Finds, parses and runs one command. A new, empty database is set up on the first command that
  * runs; a used one is only checked, so a newer CLI never changes the schema under an older server
@@ -78,11 +94,7 @@ export async function execute(argv: string[]): Promise<CommandOutcome> {
     const args = parseArgs(rest, cmd.spec);
     json = !!args.options.json;
     if (args.options.help) return { code: 0, json, output: `usage: ${cmd.usage}\n${cmd.summary}`, result: null };
-    databaseChecked ??= runMigrations(parseSettings(process.env), undefined, { usedDatabase: "refuse" }).catch((e: unknown) => {
-      databaseChecked = null;
-      throw e;
-    });
-    await databaseChecked;
+    if (cmd.database !== false) await checkDatabase();
     const result = await cmd.run(args, io);
     return { code: 0, json, output: json || !cmd.text ? JSON.stringify(result, null, 2) : cmd.text(result), result };
   } catch (e) {
@@ -105,7 +117,8 @@ export async function main(argv: string[]): Promise<number> {
   if (argv[0] === "-f") return runBatch(argv.slice(1), execute, io);
   const outcome = await execute(argv);
   if (outcome.code === 0) {
-    io.out(outcome.output);
+    // An export to stdout has written its rows already and has nothing to add.
+    if (outcome.output !== "") io.out(outcome.output);
     return 0;
   }
   // A usage error stays off stdout, so a script reading --json output never parses it.

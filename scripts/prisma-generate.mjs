@@ -36,3 +36,14 @@ if (!pgSchema.includes('"postgresql"') || !pgSchema.includes("lib/generated/post
 writeFileSync(join(pgDir, "postgresql.prisma"), pgSchema);
 generate(join(pgDir, "postgresql.prisma"));
 console.log("prisma-generate: clients for sqlite and postgresql are in lib/generated/");
+
+// The CLI bundle goes with the generated client it contains (scripts/build-cli.mjs): made here so
+// the install step and `npm run build` both leave a fresh one. A failed bundle is no failed
+// install: bin/gatehouse.mjs then runs the TypeScript with tsx.
+try {
+  const { buildCli } = await import("./build-cli.mjs");
+  const files = await buildCli();
+  console.log(`prisma-generate: CLI bundle in dist/cli/ (${files} source files)`);
+} catch (e) {
+  console.error(`prisma-generate: no CLI bundle (${e instanceof Error ? e.message.split("\n")[0] : e}); gatehouse runs with tsx`);
+}

@@ -160,8 +160,15 @@ export const stripSignatures = (xml: string) => xml.replace(/<ds:Signature[\s\S]
 
 export type IdpAnswer = { status?: number; type?: string; body: string; location?: string };
 
-/** Serves a test IdP's pages on a loopback port; `handler` answers each request. */
-export async function serveIdp(handler: (url: URL) => Promise<IdpAnswer>): Promise<{ server: Server; base: string }> {
+/**
+ * Serves a test IdP's pages on a loopback port; `handler` answers each request. `hostName` names
+ * the loopback address in its URLs: a browser test gives the SP's own (localhost), because over
+ * plain http the SP's SameSite=Lax cookie comes back with the IdP's POST only from the same site.
+ */
+export async function serveIdp(
+  handler: (url: URL) => Promise<IdpAnswer>,
+  hostName = "127.0.0.1",
+): Promise<{ server: Server; base: string }> {
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     handler(url)
@@ -175,5 +182,5 @@ export async function serveIdp(handler: (url: URL) => Promise<IdpAnswer>): Promi
       .catch((e: unknown) => res.writeHead(500, { "content-type": "text/plain" }).end(String(e)));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  return { server, base: `http://${hostName}:${(server.address() as AddressInfo).port}` };
 }

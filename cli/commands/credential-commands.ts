@@ -180,5 +180,6 @@ export const credentialCommands = [
     spec: { positionals: [], options: {} },
     run: async () => ({ services: [...SERVICES] }),
     text: (r) => r.services.join("\n"),
+    database: false,
   }),
 ];

@@ -1,9 +1,9 @@
 // `gatehouse gate`: runs the protocol gate alone, for hosts that run only the gate (the same
 // startGate as `npm start`). Runs until SIGINT or SIGTERM, then flushes the credentials' last use.
 import { defineCommand } from "@/cli/command";
-import { startGate } from "@/gate/start-gate";
 import { getSettings } from "@/lib/config/settings";
 import { AppError } from "@/lib/errors";
+import { beginDraining, runShutdownHooks } from "@/lib/process/shutdown-hooks";
 
 export const gateCommands = [
   defineCommand({
@@ -13,6 +13,8 @@ export const gateCommands = [
     spec: { positionals: [], options: {} },
     run: async (_args, io) => {
       const settings = getSettings();
+      // Loaded here, not at the top: the gate and its database drivers are for this command only.
+      const { startGate } = await import("@/gate/start-gate");
       const gate = await startGate(settings).catch((e: Error) => {
         throw new AppError("internal", `gate cannot listen on ${settings.gateHost}:${settings.gatePort}: ${e.message}`);
       });
@@ -22,7 +24,12 @@ export const gateCommands = [
       const signal = await new Promise<string>((resolve) => {
         for (const name of ["SIGINT", "SIGTERM"] as const) process.on(name, () => resolve(name));
       });
+      // As npm start does (lib/process/graceful-shutdown.ts): /health 503, SHUTDOWN_DELAY_SECONDS,
+      // finish the decisions in flight, flush, close the database.
+      beginDraining();
+      if (settings.shutdownDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, settings.shutdownDelayMs));
       await gate.close();
+      await runShutdownHooks();
       return { stopped: signal };
     },
     text: (r) => `gatehouse: gate stopped (${r.stopped})`,

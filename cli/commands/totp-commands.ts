@@ -85,17 +85,17 @@ export const totpCommands = [
   defineCommand({
     path: ["auth", "twoFactor", "reset"],
     summary:
-      "reset an account's two-step sign-in: deletes every TOTP device and recovery code, signs the user out everywhere, forgets their trusted devices and revokes their credentials unless kept",
+      "reset an account's two-step sign-in: deletes every TOTP device, passkey and recovery code, signs the user out everywhere, forgets their trusted devices and revokes their credentials unless kept",
     usage: "gatehouse auth twoFactor reset <account> [--keep-credentials | keep_credentials true] [--json]",
     spec: { positionals: ["account"], options: { keepCredentials: keepCredentialsOption } },
     async run({ positionals, options }) {
       const user = await findUser(positionals.account);
       const keepCredentials = !!options.keepCredentials;
-      const { devices, recoveryCodes, ...revoked } = await resetTwoFactor(user.id, cliActor(), { keepCredentials });
-      return { account: user.email, devices, recoveryCodes, keptCredentials: keepCredentials, revoked };
+      const { devices, recoveryCodes, passkeys, ...revoked } = await resetTwoFactor(user.id, cliActor(), { keepCredentials });
+      return { account: user.email, devices, passkeys, recoveryCodes, keptCredentials: keepCredentials, revoked };
     },
     text: (r) =>
-      `two-step sign-in reset for ${r.account}: deleted ${r.devices} TOTP devices and ${r.recoveryCodes} recovery codes, ` +
+      `two-step sign-in reset for ${r.account}: deleted ${r.devices} TOTP devices, ${r.passkeys} passkeys and ${r.recoveryCodes} recovery codes, ` +
       revocationText(r.revoked, r.keptCredentials),
   }),
 ];

@@ -3,9 +3,12 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { startPasswordLogin } from "@/lib/actions/auth/login";
+import { finishPasskeySignInAction, startPasskeySignInAction } from "@/lib/actions/auth/passkey-sign-in";
 import { lookupSamlSignIn } from "@/lib/actions/auth/saml";
+import { PasskeyButton } from "@/components/auth/passkey-button";
 import { SamlSignInButton } from "@/components/auth/saml-sign-in-button";
 import { useFinishSignIn } from "@/components/auth/use-finish-sign-in";
+import { usePasskeyAutofill } from "@/components/auth/use-passkey-autofill";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
@@ -16,6 +19,8 @@ import type { SamlSignInOption } from "@/lib/saml/saml-sign-in-option";
  * Email + password, and "LOGIN SAML" when the domain has SAML: known from the page (?domain=, the
  * host name) or from the address once typed (email first). A SAML-only domain hides the password
  * unless the page was opened with ?method=password (its administrators' break-glass way in).
+ * "Sign in with a passkey", and the browser's passkey autofill on the email field, sign in without
+ * a password (hidden with the password on a SAML-only domain).
  * The server keeps the login ticket in an HttpOnly cookie; the next step takes it.
  */
 export function LoginForm({
@@ -45,7 +50,8 @@ export function LoginForm({
     },
   });
 
-  const message = finishError ?? formError;
+  const autofillError = usePasskeyAutofill(!passwordHidden, finish);
+  const message = finishError ?? formError ?? autofillError;
   return (
     <div className="space-y-4">
       {saml && (
@@ -64,7 +70,7 @@ export function LoginForm({
           defaultValue={values.email}
           label={t("email")}
           type="email"
-          autoComplete="username"
+          autoComplete={passwordHidden ? "username" : "username webauthn"}
           required
           maxLength={254}
           error={fieldErrors?.email}
@@ -86,6 +92,20 @@ export function LoginForm({
           </>
         )}
       </form>
+      {!passwordHidden && (
+        <>
+          <p className="text-center text-sm text-muted">{t("or")}</p>
+          <PasskeyButton
+            ceremony="get"
+            options={() => startPasskeySignInAction({})}
+            verify={(response) => finishPasskeySignInAction({ response })}
+            onDone={finish}
+            label={t("passkey")}
+            pendingLabel={t("passkeyPending")}
+            variant="secondary"
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -1,17 +1,20 @@
 "use client";
 import { useTranslations } from "next-intl";
-import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { verifyOtpAction } from "@/lib/actions/auth/otp";
 import { useFinishSignIn } from "@/components/auth/use-finish-sign-in";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 
-export function OtpForm({ next }: { next?: string }) {
+/**
+ * The code form of the second step. Its "trust this device" box and "start again" link are the
+ * page's (SecondStep), which passes the box's state in: a hidden field, which a form reset after
+ * a wrong code leaves alone.
+ */
+export function OtpForm({ next, trust, autoFocus = true }: { next?: string; trust: boolean; autoFocus?: boolean }) {
   const t = useTranslations("auth.otp");
   const router = useRouter();
   const { finish, error } = useFinishSignIn(next);
@@ -22,27 +25,22 @@ export function OtpForm({ next }: { next?: string }) {
   }, [state, router]);
   return (
     <form {...formProps} className="space-y-4" noValidate>
+      {trust && <input type="hidden" name="trust" value="on" />}
       <FormMessage tone="error" message={error ?? formError} />
       <Field
         name="code"
         label={t("code")}
         inputMode="text"
         autoComplete="one-time-code"
-        autoFocus
+        autoFocus={autoFocus}
         required
         maxLength={64}
         hint={t("codeHint")}
         error={fieldErrors?.code}
       />
-      <Checkbox name="trust" label={t("trust")} hint={t("trustHint")} />
       <SubmitButton fullWidth pendingLabel={t("submitting")}>
         {t("submit")}
       </SubmitButton>
-      <p className="text-center text-sm">
-        <Link href="/login" className="underline">
-          {t("startAgain")}
-        </Link>
-      </p>
     </form>
   );
 }

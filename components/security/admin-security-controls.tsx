@@ -3,6 +3,7 @@ import { useTranslations } from "next-intl";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import {
+  adminDeletePasskeyAction,
   adminDeleteTotpDeviceAction,
   adminResetTwoFactorAction,
   adminRevokeSessionAction,
@@ -10,11 +11,13 @@ import {
 } from "@/lib/actions/admin/user-security";
 import { KeepCredentialsChoice, useRevocationSentences, type RevocableCounts } from "@/components/credentials/credential-revocation-notice";
 import { queryKeys } from "@/components/providers/query-keys";
+import { PasskeyList } from "@/components/security/passkey-list";
 import { SessionList } from "@/components/security/session-list";
 import { TotpDeviceList } from "@/components/security/totp-device-list";
 import { TrustedDeviceList } from "@/components/security/trusted-device-list";
 import { ConfirmButton } from "@/components/ui/dialog";
 import { useConfirmedAction } from "@/components/ui/use-confirmed-action";
+import type { PasskeyView } from "@/lib/passkeys/finish-passkey-registration";
 import type { SessionJson } from "@/lib/sessions/list-sessions";
 import type { TotpDeviceView } from "@/lib/two-factor/devices/totp-device-store";
 import type { TrustedDeviceView } from "@/lib/trusted-devices/list-trusted-devices";
@@ -23,6 +26,7 @@ export interface AdminSecurityControlsProps {
   userId: string;
   email: string;
   devices: TotpDeviceView[];
+  passkeys: PasskeyView[];
   recoveryCodes: { total: number; unused: number };
   sessions: SessionJson[];
   trustedDevices: TrustedDeviceView[];
@@ -35,6 +39,7 @@ export function AdminSecurityControls({
   userId,
   email,
   devices,
+  passkeys,
   recoveryCodes,
   sessions,
   trustedDevices,
@@ -48,6 +53,7 @@ export function AdminSecurityControls({
   const [keepCredentials, setKeepCredentials] = useState(false);
   const hasAnything =
     devices.length > 0 ||
+    passkeys.length > 0 ||
     recoveryCodes.total > 0 ||
     sessions.length > 0 ||
     trustedDevices.length > 0 ||
@@ -86,6 +92,29 @@ export function AdminSecurityControls({
           onDelete={(deviceId) => adminDeleteTotpDeviceAction({ userId, deviceId })}
           emptyHint={t("noAuthenticator")}
         />
+        <h3 className="pt-2 text-sm font-semibold">{t("passkeys")}</h3>
+        <PasskeyList
+          passkeys={passkeys}
+          onDelete={(target) => adminDeletePasskeyAction({ userId, target })}
+          emptyHint={t("noPasskey")}
+          owner="their"
+        />
+        {passkeys.length > 1 && (
+          <ConfirmButton
+            size="sm"
+            title={t("deleteAllPasskeysTitle", { email })}
+            description={t("deleteAllPasskeysDescription")}
+            confirmLabel={t("deleteAllPasskeys")}
+            onConfirm={async () => {
+              await confirmed(
+                () => adminDeletePasskeyAction({ userId, target: "all" }),
+                (r) => t("passkeysDeleted", { count: r.deleted }),
+              );
+            }}
+          >
+            {t("deleteAllPasskeys")}
+          </ConfirmButton>
+        )}
         <p className="text-sm text-muted" data-testid="admin-recovery-status">
           {t("recoveryCodes", { unused: recoveryCodes.unused, total: recoveryCodes.total })}
         </p>

@@ -7,6 +7,7 @@ import { messageKey } from "@/lib/i18n/message-key";
 import { translateActionError } from "@/lib/actions/translate-action-error";
 import { translateToEnglish, type Translate } from "@/lib/i18n/translate-message";
 import { errorFacts } from "@/lib/log/error-facts";
+import { countDatabaseFault } from "@/lib/metrics/count-metric";
 import { log } from "@/lib/log/logger";
 import type { RequestContext } from "@/lib/http/request-context";
 import type { SessionUser } from "@/lib/sessions/session-store";
@@ -75,6 +76,7 @@ async function runChecked<S extends z.ZodType, T, A extends Access>(
     // next/navigation's redirect() and notFound() work by throwing: let them through.
     if (e && typeof e === "object" && "digest" in e && String((e as { digest: unknown }).digest).startsWith("NEXT_")) throw e;
     log.error("action.failed", { action: opts.name, ...errorFacts(e) });
+    countDatabaseFault(e);
     return {
       ok: false,
       error: { code: "internal", message: messageKey("errors.internal") },

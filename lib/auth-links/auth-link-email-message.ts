@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { messageKey } from "@/lib/i18n/message-key";
-import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
+import { hasSecondFactor } from "@/lib/two-factor/devices/has-second-factor";
 import { resolvePolicy } from "@/lib/two-factor/policies/resolve-policy";
 import { twoFactorRequirement } from "@/lib/two-factor/requirements/two-factor-requirement";
 
@@ -93,7 +93,7 @@ async function inviterName(actor: Actor): Promise<string | null> {
 async function mustEnrolSecondFactor(userId: string, domainId: string, now: Date): Promise<boolean> {
   const [policy, enrolled, requirement] = await Promise.all([
     resolvePolicy(domainId, "WebUI"),
-    hasEnabledTotp(userId),
+    hasSecondFactor(userId),
     twoFactorRequirement(userId, now),
   ]);
   return !enrolled && (policy.twoFactorPolicy !== 0 || requirement.required);

@@ -1,7 +1,7 @@
 import { consumeReadyTicket } from "@/lib/auth/login-ticket";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
-import { recordSignInSuccess } from "@/lib/throttle/record-sign-in-result";
+import { clearThrottle } from "@/lib/throttle/login-throttle";
 import { createSession } from "@/lib/sessions/session-store";
 import { recordSamlSession } from "@/lib/saml/saml-session";
 
@@ -15,12 +15,17 @@ export async function completeSignIn(
     const taken = await consumeReadyTicket(tx, ticket, now);
     if (!taken) return null;
     const { userId, authMethod, credentialId } = taken;
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, status: true } });
-    if (!user || user.status !== "active") return null;
+    // Only an active account signs in; its last sign-in and failure count are written by the same
+    // statement that checks it (the ticket stays spent either way).
+    const [user] = await tx.user.updateManyAndReturn({
+      where: { id: userId, status: "active" },
+      data: { lastLoginAt: now, failedLoginCount: 0 },
+      select: { id: true, email: true },
+    });
+    if (!user) return null;
     const sessionId = await createSession(tx, { userId, authMethod, credentialId, ip: ctx.ip, userAgent: ctx.userAgent }, now);
     if (taken.saml) await recordSamlSession(tx, sessionId, taken.saml);
-    await tx.user.update({ where: { id: userId }, data: { lastLoginAt: now } });
-    await recordSignInSuccess(tx, { email: user.email, userId });
+    await clearThrottle(tx, user.email);
     await recordAuditEvent(tx, {
       actor: { ...ctx, id: user.id, email: user.email },
       subject: user,

@@ -6,9 +6,12 @@ import { AppError } from "@/lib/errors";
 import { confirmTotpDevice } from "@/lib/two-factor/devices/confirm-totp-device";
 import { enrolTotpDevice } from "@/lib/two-factor/devices/enrol-totp-device";
 import type { RawTotpOptions } from "@/lib/two-factor/devices/totp-options";
+import { finishPasskeyRegistration } from "@/lib/passkeys/finish-passkey-registration";
+import { startPasskeyRegistration } from "@/lib/passkeys/start-passkey-registration";
 
 // Enrolment right after the password step, for a user who must have a second factor but has no
-// device yet (within the admin's grace period). The ticket, not a session, says who they are.
+// device yet (within the admin's grace period), and for a new hire arriving by auth link: a passkey
+// (offered first) or an authenticator app. The ticket, not a session, says who they are.
 
 async function ticketUser(ticket: string | undefined, now: Date) {
   const pending = await findLoginTicket(ticket, now);
@@ -33,4 +36,22 @@ export async function confirmEnrolmentAtSignIn(ticket: string | undefined, devic
   const advanced = await getDb().$transaction((tx) => advanceLoginTicket(tx, ticket!, "enrol", "ready", now, "otp"));
   if (!advanced) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
   return result;
+}
+
+export async function startPasskeyEnrolmentAtSignIn(ticket: string | undefined, now = new Date()) {
+  return startPasskeyRegistration(await ticketUser(ticket, now), now);
+}
+
+/** Stores the passkey, then moves the ticket on: the person signs in with the factor just added. */
+export async function finishPasskeyEnrolmentAtSignIn(
+  ticket: string | undefined,
+  input: { name: unknown; response: unknown },
+  actor: Actor,
+  now = new Date(),
+): Promise<{ name: string }> {
+  const userId = await ticketUser(ticket, now);
+  const { name } = await finishPasskeyRegistration(userId, input, { ...actor, id: userId }, now);
+  const advanced = await getDb().$transaction((tx) => advanceLoginTicket(tx, ticket!, "enrol", "ready", now, "otp"));
+  if (!advanced) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
+  return { name };
 }

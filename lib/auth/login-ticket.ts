@@ -9,6 +9,8 @@ export const LOGIN_TICKET_TTL_MS = 5 * 60 * 1000;
 // the ticket: their ticket lives longer (createLoginTicket's ttlMs). The link itself is spent.
 export const LINK_TICKET_TTL_MS = 30 * 60 * 1000;
 export type LoginStage = "otp" | "enrol" | "ready";
+const SWEEP_EVERY_MS = 60 * 1000;
+let lastSweep = -Infinity;
 
 export async function createLoginTicket(
   tx: Tx,
@@ -27,7 +29,12 @@ export async function createLoginTicket(
   now = new Date(),
 ): Promise<string> {
   const raw = randomToken();
-  await tx.pendingLogin.deleteMany({ where: { expiresAt: { lt: now } } });
+  // Expired tickets are refused anyway (findLoginTicket, consumeReadyTicket); clearing them out is
+  // housekeeping, done by one sign-in a minute per process rather than a write by every one.
+  if (Math.abs(now.getTime() - lastSweep) >= SWEEP_EVERY_MS) {
+    lastSweep = now.getTime();
+    await tx.pendingLogin.deleteMany({ where: { expiresAt: { lt: now } } });
+  }
   await tx.pendingLogin.create({
     data: {
       id: sha256Hex(raw),
@@ -78,9 +85,14 @@ export async function consumeReadyTicket(
   now = new Date(),
 ): Promise<{ userId: string; authMethod: string; credentialId: string | null; saml: string | null } | null> {
   if (!raw || raw.length > 128) return null;
-  const id = sha256Hex(raw);
-  const row = await tx.pendingLogin.findUnique({ where: { id } });
-  if (!row || row.stage !== "ready" || row.expiresAt <= now) return null;
-  const taken = await tx.pendingLogin.deleteMany({ where: { id, stage: "ready" } });
-  return taken.count === 1 ? { userId: row.userId, authMethod: row.authMethod, credentialId: row.credentialId, saml: row.saml } : null;
+  // One DELETE … RETURNING: only a ready, unexpired ticket is taken, and only by one caller.
+  try {
+    return await tx.pendingLogin.delete({
+      where: { id: sha256Hex(raw), stage: "ready", expiresAt: { gt: now } },
+      select: { userId: true, authMethod: true, credentialId: true, saml: true },
+    });
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2025") return null; // no such ticket, not ready, expired or taken
+    throw error;
+  }
 }

@@ -1,5 +1,5 @@
 import { messageKey } from "@/lib/i18n/message-key";
-import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent, type Actor, type AuditInput } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { verifyAgainstDecoy, verifyPassword } from "@/lib/passwords/hash-password";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
@@ -42,14 +42,19 @@ export async function recordPasswordCheck(check: PasswordCheck, ctx: Actor & { s
         now,
       );
     }
-    await recordAuditEvent(tx, {
-      actor: { ...ctx, id: check.userId, email: check.email },
-      subject: { id: check.userId, email: check.email },
-      action: "login.password",
-      result: check.reason ? "failure" : "success",
-      details: { service: ctx.service, ...(check.reason ? { reason: check.reason } : {}) },
-    });
+    await recordAuditEvent(tx, passwordCheckAudit(check, ctx));
   });
+}
+
+/** The audit row of a password check; a caller with its own transaction writes it there. */
+export function passwordCheckAudit(check: PasswordCheck, ctx: Actor & { service: string }): AuditInput {
+  return {
+    actor: { ...ctx, id: check.userId, email: check.email },
+    subject: { id: check.userId, email: check.email },
+    action: "login.password",
+    result: check.reason ? "failure" : "success",
+    details: { service: ctx.service, ...(check.reason ? { reason: check.reason } : {}) },
+  };
 }
 
 /**

@@ -1,18 +1,14 @@
-import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
-import { advanceLoginTicket, findLoginTicket } from "@/lib/auth/login-ticket";
+import type { Actor } from "@/lib/audit/record-audit-event";
+import { findLoginTicket } from "@/lib/auth/login-ticket";
+import { SIGN_IN_EXPIRED_MESSAGE, passSecondStep, takeTicketAttempt, ticketHasAttemptsLeft } from "@/lib/auth/pass-second-step";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
-import { getTrustedDeviceLifetimeDays } from "@/lib/two-factor/policies/trusted-device-lifetime";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 import { verifySecondFactor } from "@/lib/two-factor/devices/verify-second-factor";
-import { trustDevice } from "@/lib/trusted-devices/trust-device";
-import { describeUserAgent, deviceNameText } from "@/lib/sessions/describe-user-agent";
 
-/** Wrong codes allowed on one login ticket before the sign-in must start again. */
-export const OTP_ATTEMPTS_PER_TICKET = 5;
-export const SIGN_IN_EXPIRED_MESSAGE = messageKey("errors.auth.signInExpired");
+export { OTP_ATTEMPTS_PER_TICKET, SIGN_IN_EXPIRED_MESSAGE } from "@/lib/auth/pass-second-step";
 export const WRONG_CODE_MESSAGE = messageKey("errors.auth.wrongCode");
 
 /**
@@ -35,47 +31,17 @@ export async function verifyOtpStep(
   // Take the attempt from the address's and IP's counters and from the ticket's before checking,
   // so parallel guesses cannot exceed either limit.
   const reservation = await reserveAttemptOrThrow({ email: user.email, ip }, now);
-  const reserved = await db.pendingLogin.updateMany({
-    where: { id: pending.id, stage: "otp", attempts: { lt: OTP_ATTEMPTS_PER_TICKET } },
-    data: { attempts: { increment: 1 } },
-  });
-  if (reserved.count !== 1) {
+  if (!(await takeTicketAttempt(pending.id))) {
     await releaseAttempt(reservation); // no code was checked
-    await db.pendingLogin.deleteMany({ where: { id: pending.id } });
     throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
   }
 
   const result = await verifySecondFactor(user.id, input.code, actor, now);
   if (!result.ok) {
     await db.$transaction((tx) => recordSignInFailure(tx, { email: user.email, ip, userId: user.id }, now));
-    const left = await db.pendingLogin.findUnique({ where: { id: pending.id }, select: { attempts: true } });
-    if (!left || left.attempts >= OTP_ATTEMPTS_PER_TICKET) {
-      await db.pendingLogin.deleteMany({ where: { id: pending.id } });
-      throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
-    }
+    if (!(await ticketHasAttemptsLeft(pending.id))) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
     throw new AppError("invalid_credentials", WRONG_CODE_MESSAGE, { code: [WRONG_CODE_MESSAGE] });
   }
   await releaseAttempt(reservation);
-
-  const lifetimeDays = input.trustThisDevice ? await getTrustedDeviceLifetimeDays() : 0;
-  return db.$transaction(async (tx) => {
-    if (!(await advanceLoginTicket(tx, input.ticket!, "otp", "ready", now, "otp"))) throw new AppError("expired", SIGN_IN_EXPIRED_MESSAGE);
-    let trusted: { token: string; expiresAt: Date } | null = null;
-    if (input.trustThisDevice) {
-      trusted = await trustDevice(
-        tx,
-        { userId: user.id, description: deviceNameText(describeUserAgent(ctx.userAgent)), ip, lifetimeDays },
-        now,
-      );
-      await recordAuditEvent(tx, {
-        actor,
-        subject: user,
-        action: "trusted_device.create",
-        result: "success",
-        details: { ip, lifetimeDays },
-      });
-    }
-    await recordAuditEvent(tx, { actor, subject: user, action: "login.2fa", result: "success", details: { method: result.method } });
-    return { trustedDevice: trusted };
-  });
+  return passSecondStep({ ticket: input.ticket, user, trustThisDevice: input.trustThisDevice, method: result.method }, ctx, now);
 }

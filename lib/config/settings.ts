@@ -54,6 +54,25 @@ const schema = z.object({
     .max(320)
     .refine((v) => parseMailFrom(v) !== null, 'must be an address, or "Name <address>"')
     .optional(),
+  // Graceful shutdown (lib/process/graceful-shutdown.ts): seconds a stopping instance keeps serving
+  // with /health at 503, so a load balancer takes it out before it stops accepting.
+  // GET /metrics on the gate port needs `Authorization: Bearer $METRICS_TOKEN`; unset, it is off (404).
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").max(4096).optional(),
+  // Passkeys (issue 14): the relying-party id, by default PUBLIC_URL's host name. A parent domain
+  // of it (example.com for auth.example.com) lets passkeys serve every site under that domain.
+  WEBAUTHN_RP_ID: z
+    .string()
+    .max(253)
+    .regex(/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, "must be a lower-case host name")
+    .optional(),
+  SHUTDOWN_DELAY_SECONDS: z.coerce.number().int().min(0).max(120).default(0),
+  // Audit rows older than this many days are pruned by the server (lib/audit/audit-retention-job.ts).
+  AUDIT_RETENTION_DAYS: z.coerce
+    .number({ error: "must be a whole number of days from 1 to 36500" })
+    .int("must be a whole number of days from 1 to 36500")
+    .min(1, "must be a whole number of days from 1 to 36500")
+    .max(36500, "must be a whole number of days from 1 to 36500")
+    .default(365),
 });
 
 /** Where and as whom auth-link mail goes out. `smtpUrl` holds the SMTP password: never log it. */
@@ -78,6 +97,14 @@ export type Settings = {
   mail: MailSettings | undefined;
   /** GATE_IMAP_BACKEND, GATE_POP3_BACKEND, GATE_SMTP_BACKEND (lib/gate/gate-backends.ts). */
   gateBackends: GateBackends;
+  /** Unset: GET /metrics answers 404. */
+  metricsToken: string | undefined;
+  /** SHUTDOWN_DELAY_SECONDS in milliseconds. */
+  shutdownDelayMs: number;
+  /** AUDIT_RETENTION_DAYS: audit rows older than this are pruned. */
+  auditRetentionDays: number;
+  /** Passkeys: the relying-party id (WEBAUTHN_RP_ID or PUBLIC_URL's host) and the origin they are used from. */
+  webauthn: { rpId: string; origin: string };
 };
 
 export class SettingsError extends Error {}
@@ -103,6 +130,11 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
   }
   const dataDir = path.resolve(s.DATA_DIR);
   const publicUrl = (s.PUBLIC_URL ?? `http://localhost:${s.PORT}`).replace(/\/+$/, "");
+  const publicHost = new URL(publicUrl).hostname;
+  const rpId = s.WEBAUTHN_RP_ID ?? publicHost;
+  // Browsers accept an RP id only when it is the page's host or a parent domain of it.
+  if (rpId !== publicHost && !publicHost.endsWith(`.${rpId}`))
+    throw new SettingsError(`invalid setting WEBAUTHN_RP_ID: must be ${publicHost} (PUBLIC_URL's host) or a parent domain of it`);
   return {
     port: s.PORT,
     host: s.HOST,
@@ -120,6 +152,10 @@ export function parseSettings(env: Record<string, string | undefined>): Settings
     defaultLocale: s.DEFAULT_LOCALE,
     mail: s.SMTP_URL && s.MAIL_FROM ? { smtpUrl: s.SMTP_URL, from: parseMailFrom(s.MAIL_FROM)! } : undefined,
     gateBackends,
+    metricsToken: s.METRICS_TOKEN,
+    shutdownDelayMs: s.SHUTDOWN_DELAY_SECONDS * 1000,
+    auditRetentionDays: s.AUDIT_RETENTION_DAYS,
+    webauthn: { rpId, origin: new URL(publicUrl).origin },
   };
 }
 

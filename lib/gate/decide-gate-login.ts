@@ -1,9 +1,12 @@
+import { reportSignInOutcome } from "@/lib/activity/report-sign-in-outcome";
+import { gateMethod } from "@/lib/activity/sign-in-outcome";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { checkAccountPassword } from "@/lib/auth/verify-account-password";
 import { credentialAdmits } from "@/lib/credentials/credential-rules";
 import { credentialLookupHash, looksGenerated } from "@/lib/credentials/credential-secret";
 import { verifyServiceCredential } from "@/lib/credentials/verify-credential";
 import { getDb } from "@/lib/db/client";
+import { countDatabaseFault, countMetric } from "@/lib/metrics/count-metric";
 import type { CredentialUseRecorder } from "@/lib/gate/credential-use-recorder";
 import type { GateDecisionCache } from "@/lib/gate/gate-decision-cache";
 import type { GateQueries } from "@/lib/gate/gate-queries";
@@ -49,7 +52,7 @@ export async function decideGateLogin(login: GateLogin, ctx: GateContext): Promi
   const hit = ctx.cache.get(key);
   if (hit) {
     if (hit.credentialId) ctx.uses.record(hit.credentialId, now, login.ip);
-    ctx.metrics.count(login.service, "ok");
+    countSuccess(login, ctx, now);
     return { outcome: "ok", email: hit.email, userId: hit.userId };
   }
   const epoch = ctx.cache.currentEpoch;
@@ -58,15 +61,23 @@ export async function decideGateLogin(login: GateLogin, ctx: GateContext): Promi
     decision = await withTimeout(decideUncached(login, ctx, now), ctx.timeoutMs);
   } catch (e) {
     log.error("gate.decision_failed", { service: login.service, ...errorFacts(e) });
+    countDatabaseFault(e);
     decision = { outcome: "unavailable" };
   }
-  ctx.metrics.count(login.service, decision.outcome);
   if (decision.outcome === "ok") {
+    countSuccess(login, ctx, now);
     const cached = { userId: decision.userId, email: decision.email, credentialId: decision.credentialId ?? null };
     ctx.cache.set(key, cached, epoch, decision.credentialExpiresAt ?? null);
     return { outcome: "ok", email: decision.email, userId: decision.userId };
   }
+  ctx.metrics.count(login.service, decision.outcome);
   return decision;
+}
+
+/** A gate success is counted, not audited (a row per mail login would be a write per request). */
+function countSuccess(login: GateLogin, ctx: GateContext, now: Date) {
+  ctx.metrics.count(login.service, "ok");
+  reportSignInOutcome({ method: gateMethod(login.service), result: "success" }, now);
 }
 
 /** What the cache needs besides the answer: the credential (for its last use) and its expiry. */
@@ -85,7 +96,10 @@ async function decideUncached(login: GateLogin, ctx: GateContext, now: Date): Pr
     ? await ctx.queries.generatedLogin(lookupHash, keys)
     : { credential: null, counters: await ctx.queries.throttleCounters(keys) };
   const wait = waitFromCounters(counters, keys[0], now);
-  if (wait > 0) return { outcome: "refused", waitSeconds: wait };
+  if (wait > 0) {
+    countMetric({ name: "throttle_delay", seconds: wait });
+    return { outcome: "refused", waitSeconds: wait };
+  }
 
   // A 140-bit generated secret cannot be guessed, so its one lookup need not be reserved first:
   // this is the path a busy proxy takes.

@@ -1,5 +1,7 @@
 // Counts of the gate's answers per service and outcome: successes are counted, not audited (an
 // audit row per mail login would be a write per request); failures are audited as well.
+import { countMetric } from "@/lib/metrics/count-metric";
+
 export type GateOutcome = "ok" | "refused" | "unavailable";
 
 export class GateMetrics {
@@ -8,6 +10,7 @@ export class GateMetrics {
   count(service: string, outcome: GateOutcome): void {
     const key = `${service}\0${outcome}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    countMetric({ name: "gate_decision", protocol: service.toLowerCase(), result: outcome });
   }
 
   get(service: string, outcome: GateOutcome): number {

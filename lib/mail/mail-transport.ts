@@ -1,5 +1,5 @@
 import "server-only";
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { getSettings, parseSmtpUrl, type MailSettings } from "@/lib/config/settings";
 import { AppError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
@@ -20,8 +20,11 @@ export function mailConfigured(): boolean {
   return getSettings().mail !== undefined;
 }
 
-function transportFor(mail: MailSettings): Transporter {
+async function transportFor(mail: MailSettings): Promise<Transporter> {
   if (cached?.smtpUrl === mail.smtpUrl) return cached.transport;
+  // Loaded on the first mail: the CLI and the server load it only when mail is sent.
+  const { default: nodemailer } = await import("nodemailer");
+  if (cached?.smtpUrl === mail.smtpUrl) return cached.transport; // made meanwhile by another send
   cached?.transport.close();
   const server = parseSmtpUrl(mail.smtpUrl)!; // validated with the settings
   const transport = nodemailer.createTransport({
@@ -43,7 +46,9 @@ export async function sendMail(mail: OutgoingMail): Promise<void> {
   const settings = getSettings().mail;
   if (!settings) throw new AppError("mail_not_configured", messageKey("errors.mail.notConfigured"));
   try {
-    await transportFor(settings).sendMail({
+    await (
+      await transportFor(settings)
+    ).sendMail({
       from: settings.from.name ? { name: settings.from.name, address: settings.from.address } : settings.from.address,
       to: mail.to,
       subject: mail.subject,

@@ -3,7 +3,7 @@ import { createLoginTicket, type LoginStage } from "@/lib/auth/login-ticket";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { sha256Hex } from "@/lib/crypto/tokens";
 import { getDb } from "@/lib/db/client";
-import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
+import { hasSecondFactor } from "@/lib/two-factor/devices/has-second-factor";
 import { insertUser } from "@/lib/users/create-user";
 import { emailField } from "@/lib/validation/fields";
 import {
@@ -100,7 +100,7 @@ export async function consumeSamlResponse(input: SamlResponseInput, ctx: Actor, 
     // By default the IdP's authentication stands in for our second factor; the domain may ask for ours too.
     const stage: LoginStage = !enabled(d.keys, "gatehouse.require_second_factor")
       ? "ready"
-      : (await hasEnabledTotp(user.id, tx))
+      : (await hasSecondFactor(user.id, tx))
         ? "otp"
         : "enrol";
     const saml = serialiseSamlSession({

@@ -6,6 +6,11 @@ import { getDb } from "@/lib/db/client";
  */
 export async function isSamlOnlyDomain(domainId: string): Promise<boolean> {
   const row = await getDb().samlConfig.findUnique({ where: { domainId }, select: { settings: true } });
-  if (!row) return false;
-  return (JSON.parse(row.settings) as Record<string, unknown>)["gatehouse.saml_only"] === true;
+  return samlOnlyIn(row?.settings);
+}
+
+/** Whether a domain's stored SAML settings (JSON) say SAML only; no configuration says no. */
+export function samlOnlyIn(settings: string | null | undefined): boolean {
+  if (!settings) return false;
+  return (JSON.parse(settings) as Record<string, unknown>)["gatehouse.saml_only"] === true;
 }

@@ -1,6 +1,5 @@
 import { createPrivateKey, generateKeyPair, randomBytes, X509Certificate } from "node:crypto";
 import { promisify } from "node:util";
-import forge from "node-forge";
 import { AppError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
 
@@ -31,6 +30,8 @@ export async function generateSpKeyPair(
     publicKeyEncoding: { type: "spki", format: "pem" },
     privateKeyEncoding: { type: "pkcs8", format: "pem" },
   });
+  // Loaded here: the CLI and the server load it only when a key pair is made.
+  const { default: forge } = await import("node-forge");
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKey);
   // Positive 128-bit serial (leading 01 keeps the high bit clear).

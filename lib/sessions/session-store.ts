@@ -14,6 +14,8 @@ const TOUCH_EVERY_MS = 60 * 1000;
  * start without a fresh proof, so account settings still ask for the password or a code.
  */
 export const PERMANENT_LINK_AUTH_METHOD = "permanent_link";
+/** A password, then a passkey as the second step (a passkey alone, passwordless, is "passkey"). */
+export const PASSWORD_AND_PASSKEY = "password_passkey";
 
 /** Whether a session's way in skipped the second factor (a service credential or a permanent link). */
 export function skippedSecondFactor(authMethod: string): boolean {

@@ -1,4 +1,5 @@
 import { noteAccessChanged } from "@/lib/gate/access-changes";
+import { countMetric } from "@/lib/metrics/count-metric";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Tx } from "@/lib/db/client";
 import { THROTTLE, clearThrottle } from "@/lib/throttle/login-throttle";
@@ -15,6 +16,7 @@ export async function recordSignInFailure(tx: Tx, input: { email: string; ip: st
   // Conditional, so parallel failures past the limit lock (and audit) once.
   const locked = await tx.user.updateMany({ where: { id: input.userId, status: "active" }, data: { status: "locked", lockedAt: now } });
   if (locked.count !== 1) return;
+  countMetric({ name: "account_lock" });
   noteAccessChanged(input.userId);
   await recordAuditEvent(tx, {
     actor: { email: "system", ip: input.ip },

@@ -1,4 +1,5 @@
 import { getDb } from "@/lib/db/client";
+import { countMetric } from "@/lib/metrics/count-metric";
 import { throttleRefusal } from "@/lib/throttle/throttle-refusal";
 import { delayFor, THROTTLE } from "@/lib/throttle/login-throttle";
 import { accountThrottleKey, ipThrottleKey } from "@/lib/throttle/throttle-keys";
@@ -10,6 +11,7 @@ import { accountThrottleKey, ipThrottleKey } from "@/lib/throttle/throttle-keys"
 
 export type ThrottleKeys = { email: string; ip: string };
 type Counter = { failures: number; lastFailureAt: Date };
+type CounterRow = { key: string } & Counter;
 type Taken = { key: string; set: Counter; previous: Counter | null };
 /** The attempts counted by reserveAttempt, to hand to releaseAttempt when the secret was right. */
 export type Reservation = { readonly taken: readonly Taken[] };
@@ -37,11 +39,15 @@ export async function reserveIpAttempt(ip: string, now = new Date()): Promise<Re
 
 async function reserveCounters(counters: { key: string; free: number }[], now: Date): Promise<ReserveOutcome> {
   const taken: Taken[] = [];
+  // Both counters read in one query for the first round; a lost compare-and-set reads its row again.
+  const rows = await getDb().throttleCounter.findMany({ where: { key: { in: counters.map((c) => c.key) } } });
   for (const { key, free } of counters) {
-    const outcome = await reserveOne(key, free, now);
+    const outcome = await reserveOne(key, free, now, rows.find((r) => r.key === key) ?? null);
     if ("waitMs" in outcome) {
       await releaseAttempt({ taken });
-      return { reserved: false, retryAfterSeconds: Math.max(1, Math.ceil(outcome.waitMs / 1000)) };
+      const retryAfterSeconds = Math.max(1, Math.ceil(outcome.waitMs / 1000));
+      countMetric({ name: "throttle_delay", seconds: retryAfterSeconds });
+      return { reserved: false, retryAfterSeconds };
     }
     taken.push(outcome);
   }
@@ -72,10 +78,10 @@ export async function releaseAttempt(reservation: Reservation): Promise<void> {
   }
 }
 
-async function reserveOne(key: string, free: number, now: Date): Promise<Taken | { waitMs: number }> {
+async function reserveOne(key: string, free: number, now: Date, firstRead: CounterRow | null): Promise<Taken | { waitMs: number }> {
   const db = getDb();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const row = await db.throttleCounter.findUnique({ where: { key } });
+    const row = round === 0 ? firstRead : await db.throttleCounter.findUnique({ where: { key } });
     if (!row) {
       const set = { failures: 1, lastFailureAt: now };
       if (await createCounter(key, set)) return { key, set, previous: null };

@@ -2,9 +2,9 @@ import type { LoginStage } from "@/lib/auth/login-ticket";
 import { ipInRanges } from "@/lib/net/cidr";
 import { resolvePolicy } from "@/lib/two-factor/policies/resolve-policy";
 import type { Service } from "@/lib/services/services";
-import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
+import { hasSecondFactor } from "@/lib/two-factor/devices/has-second-factor";
 import { findTrustedDevice, ipTrustedByUser } from "@/lib/trusted-devices/trusted-device-cookie";
-import { twoFactorRequirement } from "@/lib/two-factor/requirements/two-factor-requirement";
+import { twoFactorRequirement, type TwoFactorRequirement } from "@/lib/two-factor/requirements/two-factor-requirement";
 
 export type SecondFactorDecision = { stage: LoginStage; skippedBy?: "trusted_ip" | "trusted_device" } | { refused: "enrolment_overdue" };
 
@@ -20,13 +20,21 @@ export type SecondFactorDecision = { stage: LoginStage; skippedBy?: "trusted_ip"
  *   ip_can_change off, only from the IP it was trusted on.
  */
 export async function decideSecondFactor(
-  input: { userId: string; domainId: string; ip: string; trustedDeviceToken?: string; service?: Service },
+  input: {
+    userId: string;
+    domainId: string;
+    ip: string;
+    trustedDeviceToken?: string;
+    service?: Service;
+    /** Already read by the caller (the password step: lib/auth/load-sign-in-facts.ts), not read again. */
+    known?: { enrolled: boolean; requirement: TwoFactorRequirement };
+  },
   now = new Date(),
 ): Promise<SecondFactorDecision> {
   const [policy, enrolled, requirement] = await Promise.all([
     resolvePolicy(input.domainId, input.service ?? "WebUI"),
-    hasEnabledTotp(input.userId),
-    twoFactorRequirement(input.userId, now),
+    input.known?.enrolled ?? hasSecondFactor(input.userId),
+    input.known?.requirement ?? twoFactorRequirement(input.userId, now),
   ]);
   if (!enrolled) {
     if (policy.twoFactorPolicy === 0 && !requirement.required) return { stage: "ready" };

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/passwords/hash-password";
 import { passwordProblem } from "@/lib/passwords/password-policy";
 import { revokeUserAccess, type AccessRevocation } from "@/lib/sessions/revoke-user-access";
-import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
+import { hasSecondFactor } from "@/lib/two-factor/devices/has-second-factor";
 
 // What an admin reset, a self-service change and an auth link share: the password policy check
 // and the write that stores the new hash, revokes access and records the audit event in one
@@ -20,7 +20,7 @@ export type PasswordChange = {
 };
 
 export async function checkPasswordPolicy(password: string, user: { id: string; email: string }, field: string) {
-  const problem = passwordProblem(password, { email: user.email, hasSecondFactor: await hasEnabledTotp(user.id) });
+  const problem = passwordProblem(password, { email: user.email, hasSecondFactor: await hasSecondFactor(user.id) });
   if (problem) throw new AppError("invalid_input", problem, { [field]: [problem] });
 }
 

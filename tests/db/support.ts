@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
+import { pgAdmin } from "../../scripts/support/pg-admin";
 
 export const TEST_DB_KIND = process.env.TEST_DB_KIND === "postgresql" ? "postgresql" : "sqlite";
 
@@ -44,17 +45,6 @@ export function useTestDatabase(opts: { migrate?: boolean } = {}): void {
     if (dbName) await pgAdmin(adminUrl!, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
     rmSync(dataDir, { recursive: true, force: true });
   });
-}
-
-async function pgAdmin(url: string, sql: string) {
-  const { Client } = await import("pg");
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export const ACTOR = { email: "test-runner", ip: "127.0.0.1", userAgent: "node-test" };

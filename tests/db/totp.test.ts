@@ -260,6 +260,7 @@ test("admin reset removes every device and code and revokes sessions and trusted
   assert.deepEqual(JSON.parse(audit.details), {
     devices: 1,
     recoveryCodes: 12,
+    passkeys: 0,
     sessions: 1,
     trustedDevices: 1,
     credentialsRevoked: 0,

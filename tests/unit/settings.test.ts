@@ -74,3 +74,18 @@ test("the SMTP password never appears in a settings error", () => {
     (e: Error) => /invalid setting SMTP_URL/.test(e.message) && !e.message.includes("hunter2"),
   );
 });
+
+test("passkeys' relying party is PUBLIC_URL's host, or a parent domain of it named by WEBAUTHN_RP_ID", () => {
+  assert.deepEqual(parseSettings({ PUBLIC_URL: "https://auth.example.com:8443/" }).webauthn, {
+    rpId: "auth.example.com",
+    origin: "https://auth.example.com:8443",
+  });
+  assert.equal(parseSettings({ PUBLIC_URL: "https://auth.example.com", WEBAUTHN_RP_ID: "example.com" }).webauthn.rpId, "example.com");
+  for (const bad of ["evil.test", "xample.com", "Example.com", "example.com.", "https://example.com"]) {
+    assert.throws(
+      () => parseSettings({ PUBLIC_URL: "https://auth.example.com", WEBAUTHN_RP_ID: bad }),
+      /invalid setting WEBAUTHN_RP_ID: /,
+      bad,
+    );
+  }
+});

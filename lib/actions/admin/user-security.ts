@@ -1,6 +1,7 @@
 "use server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
+import { deletePasskeys } from "@/lib/passkeys/delete-passkeys";
 import { revokeSession } from "@/lib/sessions/revoke-session";
 import { deleteTotpDevice } from "@/lib/two-factor/devices/delete-totp-device";
 import { resetTwoFactor } from "@/lib/two-factor/requirements/reset-two-factor";
@@ -28,6 +29,19 @@ export const adminDeleteTotpDeviceAction = defineAction(
   async ({ userId, deviceId }, ctx) => {
     const { recoveryCodesDeleted } = await deleteTotpDevice(userId, deviceId, ctx.actor);
     return { recoveryCodesDeleted };
+  },
+);
+
+/** One passkey of the user, or "all" (a lost phone). An admin may remove the last one: the reset's rules. */
+export const adminDeletePasskeyAction = defineAction(
+  {
+    name: "admin.user.passkey.delete",
+    access: "admin",
+    input: z.object({ userId: idField, target: z.union([z.literal("all"), idField]) }),
+  },
+  async ({ userId, target }, ctx) => {
+    const { deleted } = await deletePasskeys(userId, target, ctx.actor);
+    return { deleted };
   },
 );
 

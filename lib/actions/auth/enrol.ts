@@ -3,7 +3,12 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { cookieName } from "@/lib/auth/cookie-names";
-import { confirmEnrolmentAtSignIn, startEnrolmentAtSignIn } from "@/lib/auth/enrol-at-sign-in";
+import {
+  confirmEnrolmentAtSignIn,
+  finishPasskeyEnrolmentAtSignIn,
+  startEnrolmentAtSignIn,
+  startPasskeyEnrolmentAtSignIn,
+} from "@/lib/auth/enrol-at-sign-in";
 import { messageKey } from "@/lib/i18n/message-key";
 import { idField } from "@/lib/validation/fields";
 
@@ -34,4 +39,14 @@ export const confirmEnrolmentAction = defineAction(
     input: z.object({ deviceId: idField, code: z.string().trim().min(1, messageKey("validation.auth.codeRequired")).max(64) }),
   },
   async (input, ctx) => confirmEnrolmentAtSignIn(await ticket(), input.deviceId, input.code, ctx.actor),
+);
+
+export const startPasskeyEnrolmentAction = defineAction(
+  { name: "login.enrol.passkey.options", access: "public", input: z.object({}) },
+  async () => startPasskeyEnrolmentAtSignIn(await ticket()),
+);
+
+export const finishPasskeyEnrolmentAction = defineAction(
+  { name: "login.enrol.passkey", access: "public", input: z.object({ name: z.string().max(200), response: z.unknown() }) },
+  async (input, ctx) => finishPasskeyEnrolmentAtSignIn(await ticket(), input, ctx.actor),
 );

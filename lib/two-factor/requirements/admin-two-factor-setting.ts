@@ -1,3 +1,4 @@
+import { LACKS_SECOND_FACTOR } from "@/lib/two-factor/devices/has-second-factor";
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -28,7 +29,7 @@ export async function getAdminTwoFactorSettings(): Promise<AdminTwoFactorSetting
   const [required, adminCount, adminsWithoutDevice] = await Promise.all([
     adminsRequireTwoFactor(),
     db.user.count({ where: { role: "admin" } }),
-    db.user.count({ where: { role: "admin", totpDevices: { none: { enabled: true } } } }),
+    db.user.count({ where: { role: "admin", ...LACKS_SECOND_FACTOR } }),
   ]);
   return { required, adminCount, adminsWithoutDevice };
 }

@@ -1,3 +1,4 @@
+import { LACKS_SECOND_FACTOR } from "@/lib/two-factor/devices/has-second-factor";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
@@ -27,7 +28,7 @@ export async function getDomainTwoFactorSettings(domainName: string): Promise<Do
     });
   const [userCount, usersWithoutDevice] = await Promise.all([
     db.user.count({ where: { domainId: domain.id } }),
-    db.user.count({ where: { domainId: domain.id, totpDevices: { none: { enabled: true } } } }),
+    db.user.count({ where: { domainId: domain.id, ...LACKS_SECOND_FACTOR } }),
   ]);
   return { domain: domain.name, required: domain.require2fa, graceDays: domain.twoFactorGraceDays, userCount, usersWithoutDevice };
 }

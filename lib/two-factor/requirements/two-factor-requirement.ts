@@ -1,3 +1,4 @@
+import { SECOND_FACTOR_COUNTS, hasAnyOf } from "@/lib/two-factor/devices/has-second-factor";
 import { getDb, type Tx } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
@@ -26,6 +27,16 @@ export function enrolmentDeadline(requiredSince: Date, graceDays: number): Date 
   return new Date(requiredSince.getTime() + Math.max(0, graceDays) * DAY_MS);
 }
 
+/** What requirementDetailsOf reads of a user: the sign-in reads it with more (load-sign-in-facts). */
+export const REQUIREMENT_FACTS = {
+  require2fa: true,
+  twoFactorRequiredAt: true,
+  createdAt: true,
+  role: true,
+  domain: { select: { name: true, require2fa: true, twoFactorGraceDays: true } },
+  _count: { select: SECOND_FACTOR_COUNTS },
+} as const;
+
 /** The details for one user; see twoFactorRequirement for the rules. */
 export async function twoFactorRequirementDetails(
   userId: string,
@@ -34,18 +45,26 @@ export async function twoFactorRequirementDetails(
 ): Promise<TwoFactorRequirementDetails> {
   const user = await tx.user.findUnique({
     where: { id: userId },
-    select: {
-      require2fa: true,
-      twoFactorRequiredAt: true,
-      createdAt: true,
-      role: true,
-      domain: { select: { name: true, require2fa: true, twoFactorGraceDays: true } },
-      _count: { select: { totpDevices: { where: { enabled: true } } } },
-    },
+    select: REQUIREMENT_FACTS,
   });
   if (!user) throw notFound(messageKey("errors.account.userNotFound"));
-  const { domain } = user;
   const adminRequires = user.role === "admin" && (await adminsRequireTwoFactor(tx));
+  return requirementDetailsOf(user, adminRequires, now);
+}
+
+/** The rules of twoFactorRequirementDetails on rows already read (the sign-in reads them with more). */
+export function requirementDetailsOf(
+  user: {
+    require2fa: boolean;
+    twoFactorRequiredAt: Date | null;
+    createdAt: Date;
+    domain: { name: string; require2fa: boolean; twoFactorGraceDays: number };
+    _count: { totpDevices: number; passkeys: number };
+  },
+  adminRequires: boolean,
+  now: Date,
+): TwoFactorRequirementDetails {
+  const { domain } = user;
   const required = user.require2fa || domain.require2fa || adminRequires;
   const base = {
     userRequires: user.require2fa,
@@ -53,7 +72,7 @@ export async function twoFactorRequirementDetails(
     adminRequires,
     domain: domain.name,
     graceDays: domain.twoFactorGraceDays,
-    hasDevice: user._count.totpDevices > 0,
+    hasDevice: hasAnyOf(user._count),
   };
   if (!required) return { ...base, required, graceEndsAt: null, inGrace: false, requiredSince: null };
   // A user created while the requirement was already on has no twoFactorRequiredAt: their grace starts at creation.

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { redirect } from "next/navigation";
-import { OtpForm } from "@/components/auth/otp-form";
+import { SecondStep } from "@/components/auth/second-step";
 import { Card } from "@/components/ui/card";
-import { hasLoginTicketAt } from "@/lib/auth/current-login-ticket";
+import { secondStepMethods } from "@/lib/auth/second-step-methods";
 import { safeNextPath } from "@/lib/http/safe-next-path";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,12 +11,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
+/** The second step of sign-in: a passkey (offered first) or a code, as the account has them. */
 export default async function OtpPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
-  if (!(await hasLoginTicketAt("otp", "ready"))) redirect("/login");
+  const methods = await secondStepMethods();
+  if (!methods) redirect("/login");
   const t = await getTranslations("auth.otp");
   return (
-    <Card title={t("heading")} description={t("description")} headingLevel={1}>
-      <OtpForm next={safeNextPath((await searchParams).next)} />
+    <Card
+      title={methods.passkey ? t("headingPasskey") : t("heading")}
+      description={methods.passkey ? t("descriptionPasskey") : t("description")}
+      headingLevel={1}
+    >
+      <SecondStep next={safeNextPath((await searchParams).next)} methods={methods} />
     </Card>
   );
 }

@@ -6,6 +6,7 @@ import {
   AccountSessions,
   AccountTrustedDevices,
 } from "@/components/security/account-security-sections";
+import { AccountPasskeys } from "@/components/security/account-passkeys";
 import { RecentActivity } from "@/components/security/recent-activity";
 import { LocalTime } from "@/components/ui/local-time";
 import { Card } from "@/components/ui/card";
@@ -13,6 +14,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/current-session";
 import { listRecentActivity } from "@/lib/activity/list-recent-activity";
+import { listPasskeys } from "@/lib/passkeys/list-passkeys";
 import { listSessions, toSessionJson } from "@/lib/sessions/list-sessions";
 import { listTotpDevices } from "@/lib/two-factor/devices/list-totp-devices";
 import { listTrustedDevices } from "@/lib/trusted-devices/list-trusted-devices";
@@ -26,8 +28,9 @@ export const dynamic = "force-dynamic";
 
 export default async function SecurityPage() {
   const user = await requireUser();
-  const [twoFactor, trusted, sessions, requirement, activity] = await Promise.all([
+  const [twoFactor, passkeys, trusted, sessions, requirement, activity] = await Promise.all([
     listTotpDevices(user.id),
+    listPasskeys(user.id),
     listTrustedDevices(user.id),
     listSessions(user.id, { currentSessionId: user.sessionId }),
     twoFactorRequirement(user.id),
@@ -35,20 +38,23 @@ export default async function SecurityPage() {
   ]);
   const t = await getTranslations("security.page");
   const graceEndsAt = requirement.inGrace ? requirement.graceEndsAt : null;
-  const hasDevice = twoFactor.devices.some((d) => d.enabled);
+  const hasApp = twoFactor.devices.some((d) => d.enabled);
   return (
     <div className="space-y-6">
       <PageHeader title={t("title")} description={t("description")} />
-      {requirement.required && !hasDevice && (
+      {requirement.required && !hasApp && passkeys.length === 0 && (
         <FormMessage tone="info">
           {t("required")} {graceEndsAt ? t.rich("addBefore", { time: () => <LocalTime value={graceEndsAt} /> }) : t("addNow")}
         </FormMessage>
       )}
+      <Card title={t("passkeys")} description={t("passkeysDescription")}>
+        <AccountPasskeys passkeys={passkeys} />
+      </Card>
       <Card title={t("authenticators")} description={t("authenticatorsDescription")}>
         <AccountAuthenticators devices={twoFactor.devices} account={user.email} />
       </Card>
       <Card title={t("recoveryCodes")} description={t("recoveryCodesDescription")}>
-        <AccountRecoveryCodes status={twoFactor.recoveryCodes} hasDevice={hasDevice} account={user.email} />
+        <AccountRecoveryCodes status={twoFactor.recoveryCodes} hasDevice={hasApp} account={user.email} />
       </Card>
       <Card title={t("trustedDevices")} description={t("trustedDevicesDescription")}>
         <AccountTrustedDevices devices={trusted} />
