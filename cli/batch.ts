@@ -1,7 +1,6 @@
 import { readFileSync } from "node:fs";
 import { parse } from "shell-quote";
-import type { CliIo } from "@/cli/command";
-import type { CommandOutcome } from "@/cli/main";
+import type { CliIo, CommandOutcome } from "@/cli/command";
 
 // `gatehouse -f FILE` (or `-f -` for standard input): one command a line, in one process, like
 // Carbonio's `zmprov -f`. Blank lines and lines starting with # are skipped; words are split as a

@@ -93,3 +93,8 @@ export async function asBadInput<T>(work: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** What one command came to: its exit code, and its result or its error, not yet printed. */
+export type CommandOutcome =
+  | { code: 0; json: boolean; output: string; result: unknown }
+  | { code: 1 | 2; json: boolean; error: { code: string; message: string }; usage?: string };

@@ -3,7 +3,7 @@
 // failure, 2 on bad arguments; failures are one line on stderr. `gatehouse -f FILE` runs one
 // command a line in this one process (cli/batch.ts).
 import { parseArgs, UsageError } from "@/cli/args";
-import type { CliCommand, CliIo } from "@/cli/command";
+import type { CliCommand, CliIo, CommandOutcome } from "@/cli/command";
 import { credentialCommands } from "@/cli/commands/credential-commands";
 import { authLinkCommands } from "@/cli/commands/auth-link-commands";
 import { auditCommands } from "@/cli/commands/audit-commands";
@@ -58,11 +58,6 @@ function overview(prefix: string[] = []): string {
     ...(shown.length ? shown : commands).map((c) => `  ${c.usage}\n      ${c.summary}`),
   ].join("\n");
 }
-
-/** What one command came to: its exit code, and its result or its error, not yet printed. */
-export type CommandOutcome =
-  | { code: 0; json: boolean; output: string; result: unknown }
-  | { code: 1 | 2; json: boolean; error: { code: string; message: string }; usage?: string };
 
 let databaseChecked: Promise<unknown> | null = null;
 
