@@ -2,6 +2,7 @@ import { generateAuthenticationOptions, type PublicKeyCredentialRequestOptionsJS
 import { getDb } from "@/lib/db/client";
 import { relyingParty } from "@/lib/passkeys/passkey-rules";
 import { transportsOf } from "@/lib/passkeys/start-passkey-registration";
+import { mintPasswordlessChallenge } from "@/lib/passkeys/passwordless-challenge";
 import { issueChallenge } from "@/lib/passkeys/webauthn-challenges";
 
 /**
@@ -11,14 +12,17 @@ import { issueChallenge } from "@/lib/passkeys/webauthn-challenges";
  * required either way: the passkey stands for "something you have" and "something you are/know".
  */
 export async function startPasskeyAuthentication(userId: string | null, now = new Date()): Promise<PublicKeyCredentialRequestOptionsJSON> {
-  return getDb().$transaction(async (tx) => {
-    const passkeys = userId ? await tx.passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } }) : [];
-    const challenge = await issueChallenge(tx, "authenticate", userId, now);
-    return generateAuthenticationOptions({
+  const options = (challenge: string, passkeys: { credentialId: string; transports: string }[]) =>
+    generateAuthenticationOptions({
       rpID: relyingParty().id,
       challenge: Buffer.from(challenge, "base64url"),
       allowCredentials: passkeys.map((p) => ({ id: p.credentialId, transports: transportsOf(p.transports) })),
       userVerification: "required",
     });
+  // Passwordless: asked for by every login page view, so nothing is written (see passwordless-challenge.ts).
+  if (!userId) return options(mintPasswordlessChallenge(now), []);
+  return getDb().$transaction(async (tx) => {
+    const passkeys = await tx.passkey.findMany({ where: { userId }, select: { credentialId: true, transports: true } });
+    return options(await issueChallenge(tx, "authenticate", userId, now), passkeys);
   });
 }

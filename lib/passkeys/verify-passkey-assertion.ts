@@ -4,6 +4,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { log } from "@/lib/log/logger";
 import { authenticationResponseSchema, expectedAnswer, passkeyRefused } from "@/lib/passkeys/passkey-rules";
 import { transportsOf } from "@/lib/passkeys/start-passkey-registration";
+import { spendPasswordlessChallenge } from "@/lib/passkeys/passwordless-challenge";
 import { answeredChallenge, takeChallenge } from "@/lib/passkeys/webauthn-challenges";
 
 export type VerifiedPasskey = { userId: string; email: string; passkeyId: string; name: string };
@@ -43,7 +44,11 @@ export async function verifyPasskeyAssertion(
     return passkeyRefused();
   };
 
-  if (!(await db.$transaction((tx) => takeChallenge(tx, challenge, "authenticate", input.userId, now)))) throw await refuse("challenge");
+  const forAccount = input.userId;
+  const fresh = forAccount
+    ? await db.$transaction((tx) => takeChallenge(tx, challenge, "authenticate", forAccount, now))
+    : await spendPasswordlessChallenge(challenge, now);
+  if (!fresh) throw await refuse("challenge");
   const passkey = await db.passkey.findUnique({
     where: { credentialId: response.id },
     select: {

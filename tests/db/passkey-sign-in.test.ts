@@ -129,3 +129,37 @@ test("a passkey after the password: the session says password and passkey", asyn
   await completeSignIn(first.ticket, ACTOR, at(1));
   assert.equal((await db.session.findFirstOrThrow({ where: { userId: user.id } })).authMethod, "password_passkey");
 });
+
+test("passwordless options write nothing; only our own unexpired, unaltered challenge is accepted", async () => {
+  const { startPasskeySignIn, finishPasskeySignIn, db } = await lib();
+  const { authenticator } = await userWithPasskey("minted@pwless.test");
+  const stored = await db.webAuthnChallenge.count();
+  // The autofill asks on every view of the login page: asking must not grow a table.
+  for (let i = 0; i < 50; i++) await startPasskeySignIn(at(1));
+  assert.equal(await db.webAuthnChallenge.count(), stored);
+
+  const client = (n: number) => ({ ...ACTOR, ip: `198.51.100.${n}` });
+  const options = await startPasskeySignIn(at(1));
+  // Five minutes later the challenge has expired.
+  await assert.rejects(finishPasskeySignIn({ response: authenticator.authenticate(options) }, client(1), at(6)), {
+    code: "invalid_credentials",
+  });
+  // A challenge with one character changed, or one we never made, is refused.
+  const flipped = options.challenge.slice(0, 5) + (options.challenge[5] === "A" ? "B" : "A") + options.challenge.slice(6);
+  const made = Buffer.from(options.challenge, "base64url").length;
+  for (const challenge of [flipped, Buffer.alloc(made, 7).toString("base64url")]) {
+    await assert.rejects(finishPasskeySignIn({ response: authenticator.authenticate({ ...options, challenge }) }, client(2), at(1)), {
+      code: "invalid_credentials",
+    });
+  }
+  // Refused before the passkey is looked up, so the audit rows name the client, not an account.
+  const refused = await db.auditEvent.findMany({ where: { action: "passkey.use", ip: { in: ["198.51.100.1", "198.51.100.2"] } } });
+  assert.deepEqual(
+    refused.map((a) => `${a.result}:${JSON.parse(a.details).reason}`),
+    ["failure:challenge", "failure:challenge", "failure:challenge"],
+  );
+  // The genuine answer in time signs in, once.
+  const response = authenticator.authenticate(options);
+  assert.equal((await finishPasskeySignIn({ response }, client(3), at(4))).stage, "ready");
+  await assert.rejects(finishPasskeySignIn({ response }, client(3), at(4)), { code: "invalid_credentials" });
+});
