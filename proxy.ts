@@ -14,9 +14,22 @@ import { contentSecurityPolicy, newNonce, strictTransportSecurity } from "@/lib/
 // headers (lib/saml/saml-http.ts) and accept no other write.
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
+/** False for a path with a broken percent-escape ("/link/%zz"), which Next.js would answer with a 500. */
+function decodablePath(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function proxy(request: NextRequest) {
   const { publicUrl } = getSettings();
   const hsts = strictTransportSecurity(publicUrl);
+  if (!decodablePath(request.nextUrl.pathname)) {
+    return new NextResponse("Bad request: the address is not valid.\n", { status: 400, headers: { "Content-Type": "text/plain" } });
+  }
   if (!SAFE_METHODS.has(request.method) && !isSameOrigin(request.headers.get("origin"), request.headers.get("host"), publicUrl)) {
     const refused = new NextResponse("Cross-origin request refused.\n", { status: 403, headers: { "Content-Type": "text/plain" } });
     if (hsts) refused.headers.set("Strict-Transport-Security", hsts);

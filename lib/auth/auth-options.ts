@@ -4,16 +4,9 @@ import { completeSignIn } from "@/lib/auth/complete-sign-in";
 import { cookieName, cookieOptions } from "@/lib/auth/cookie-names";
 import { getKeys } from "@/lib/crypto/keys";
 import { getSettings } from "@/lib/config/settings";
+import { readCookie } from "@/lib/http/read-cookie";
 import { contextFromNodeHeaders, requestContext } from "@/lib/http/request-context";
 import { SESSION_ABSOLUTE_MS, deleteSessionByRawId, findActiveSession } from "@/lib/sessions/session-store";
-
-function readCookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? "").split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return undefined;
-}
 
 /** `url` when it is a path or a URL on PUBLIC_URL's origin; PUBLIC_URL otherwise. */
 export function sameSiteRedirect(url: string, publicUrl: string): string {

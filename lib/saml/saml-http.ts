@@ -64,14 +64,6 @@ function setCookie(name: string, token: string, maxAgeSeconds: number, sameSite:
   return `${name}=${token}; Path=/; Max-Age=${Math.floor(maxAgeSeconds)}; HttpOnly; SameSite=${sameSite}${secure}`;
 }
 
-export function readCookie(request: Request, name: string): string | undefined {
-  for (const part of (request.headers.get("cookie") ?? "").split(";")) {
-    const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
-  }
-  return undefined;
-}
-
 /** The login ticket for the next step, as the password form's action sets it. */
 export function loginTicketCookie(ticket: string): string {
   return setCookie(cookieName("login"), ticket, LOGIN_TICKET_TTL_MS / 1000);

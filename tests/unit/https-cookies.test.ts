@@ -15,3 +15,12 @@ test("https PUBLIC_URL: __Host- cookie names, Secure, HttpOnly, SameSite=Lax", a
   assert.equal(options.useSecureCookies, true, "next-auth's own CSRF and callback cookies too");
   assert.equal(options.cookies?.sessionToken?.name, "__Host-gatehouse.session");
 });
+
+test("a cookie is read by its exact name; a broken escape in its value is a wrong token, not an error", async () => {
+  const { readCookie } = await import("@/lib/http/read-cookie");
+  const header = "__Host-gatehouse.login=abc%2Dd; x__Host-gatehouse.saml=evil; __Host-gatehouse.saml=%zz";
+  assert.equal(readCookie(header, "__Host-gatehouse.login"), "abc-d");
+  assert.equal(readCookie(header, "__Host-gatehouse.saml"), "%zz");
+  assert.equal(readCookie(header, "gatehouse.saml"), undefined);
+  assert.equal(readCookie(null, "__Host-gatehouse.login"), undefined);
+});

@@ -1,7 +1,8 @@
 import { cookieName } from "@/lib/auth/cookie-names";
 import { consumeSamlResponse } from "@/lib/saml/consume-saml-response";
 import { throttledSaml } from "@/lib/saml/saml-throttle";
-import { loginTicketCookie, readCookie, readSamlForm, samlContext, samlFailure, seeOther } from "@/lib/saml/saml-http";
+import { readCookie } from "@/lib/http/read-cookie";
+import { loginTicketCookie, readSamlForm, samlContext, samlFailure, seeOther } from "@/lib/saml/saml-http";
 
 export const dynamic = "force-dynamic";
 
@@ -18,7 +19,7 @@ export async function POST(request: Request) {
       samlResponse: form?.get("SAMLResponse") ?? undefined,
       relayState: form?.get("RelayState") ?? undefined,
       domainHint: new URL(request.url).searchParams.get("domain"),
-      browserNonce: readCookie(request, cookieName("saml")),
+      browserNonce: readCookie(request.headers.get("cookie"), cookieName("saml")),
     };
     const signIn = await throttledSaml(context.ip, () => consumeSamlResponse(input, context));
     const next = signIn.relayState ?? signIn.redirectUrl;
