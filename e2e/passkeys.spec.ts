@@ -7,8 +7,8 @@ import { cli, createAccount, resetThrottle, sqlRows } from "./support/server";
 // Passkeys in Chromium with the DevTools protocol's virtual authenticator (CTAP2, internal
 // transport, resident keys, user verification): a user adds one on the Security page, then signs
 // in with password + passkey, and without a password; a replayed answer is refused; the passkey
-// is renamed; another authenticator that never registered gets nowhere; once deleted, the passkey
-// is no longer asked for.
+// is renamed; recovery codes made for it stand in for it; another authenticator that never
+// registered gets nowhere; once deleted, the passkey is no longer asked for.
 test.describe.configure({ mode: "serial" });
 
 const USER = { email: "keys@passkeys.test", password: "violet lanterns over the quiet pier" };
@@ -157,6 +157,32 @@ test("a passkey is renamed on the Security page", async () => {
   await expect(page.getByText("Passkey renamed to “Old laptop”.")).toBeVisible();
   await expect(page.getByTestId("passkeys")).toContainText("Old laptop");
   expect(cli(["auth", "passkey", "list", USER.email]).stdout).toContain("Old laptop");
+});
+
+test("with only a passkey, the person makes recovery codes, and one signs in where the passkey is not at hand", async ({ browser }) => {
+  const { page } = laptop;
+  await page.goto("/account/security");
+  await expect(page.getByTestId("recovery-status")).toContainText("You have no recovery codes.");
+  await page.getByRole("button", { name: "Make recovery codes" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Make recovery codes" }).click();
+  const shown = page.getByTestId("recovery-codes");
+  await expect(shown).toBeVisible();
+  const code = (await shown.innerText()).match(/[0-9a-z]{5}-[0-9a-z]{5}/)?.[0] ?? "";
+  expect(code).not.toBe("");
+  await page.getByRole("button", { name: "Done, I have saved these codes" }).click();
+  await expect(page.getByTestId("recovery-status")).toHaveText("12 of 12 recovery codes left.");
+
+  // Another browser, with no authenticator: the password, then the code below the passkey button.
+  const { context, page: elsewhere } = await newPage(browser);
+  await signIn(elsewhere, USER.email, USER.password);
+  await expect(elsewhere).toHaveURL(/\/login\/otp$/);
+  await expect(elsewhere.getByRole("button", { name: "Use a passkey" })).toBeVisible();
+  await elsewhere.getByLabel("Code").fill(code);
+  await elsewhere.getByRole("button", { name: "Verify" }).click();
+  await expect(elsewhere).toHaveURL(/\/account$/);
+  expect(lastTwoFactorMethod()).toEqual({ method: "recovery" });
+  await signOut(elsewhere);
+  await context.close();
 });
 
 test("an authenticator that never registered a passkey gets no further than the passkey step", async ({ browser }) => {

@@ -54,7 +54,7 @@ export function AccountAuthenticators({ devices, account }: { devices: TotpDevic
   );
 }
 
-export function AccountRecoveryCodes(props: { status: { total: number; unused: number }; hasDevice: boolean; account: string }) {
+export function AccountRecoveryCodes(props: { status: { total: number; unused: number }; hasSecondFactor: boolean; account: string }) {
   return <RecoveryCodesCard {...props} onRegenerate={() => regenerateRecoveryCodesAction({})} />;
 }
 

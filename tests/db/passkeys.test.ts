@@ -314,3 +314,18 @@ test("deleting the last second factor, passkey or app, takes the recovery codes 
   assert.deepEqual(await deletePasskeys(user.id, key.id, ACTOR), { deleted: 1, recoveryCodesDeleted: 1, trustedDevicesForgotten: 1 });
   assert.deepEqual(await left(), [0, 0]);
 });
+
+test("a passkey-only account can make recovery codes, which then stand in for the passkey at sign-in", async () => {
+  const { deletePasskeys, db } = await lib();
+  const { regenerateRecoveryCodes } = await import("@/lib/two-factor/recovery-codes/regenerate-recovery-codes");
+  const { verifySecondFactor } = await import("@/lib/two-factor/devices/verify-second-factor");
+  const { user, authenticator } = await setUp("codes@keyonly.test");
+  await register(user.id, authenticator, "Phone");
+  const codes = await regenerateRecoveryCodes(user.id, ACTOR, at(1));
+  assert.equal(codes.length, 12);
+  assert.deepEqual(await verifySecondFactor(user.id, codes[0], ACTOR, at(2)), { ok: true, method: "recovery" });
+  // The passkey was the last second factor: its codes go with it, and none can be made until a new one.
+  await deletePasskeys(user.id, "all", ACTOR);
+  assert.equal(await db.recoveryCode.count({ where: { userId: user.id } }), 0);
+  await assert.rejects(regenerateRecoveryCodes(user.id, ACTOR, at(4)), { code: "conflict" });
+});

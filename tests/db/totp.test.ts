@@ -183,7 +183,10 @@ test("a recovery code works once, in any spelling; parallel use succeeds once; r
   assert.deepEqual((await listTotpDevices(user.id)).recoveryCodes, { total: 12, unused: 11 });
 
   const plain = await makeUser("no-device@example.com");
-  await assert.rejects(regenerateRecoveryCodes(plain.id, ACTOR, T0), /Set one up first/);
+  await assert.rejects(regenerateRecoveryCodes(plain.id, ACTOR, T0), {
+    code: "conflict",
+    message: /Add a passkey or an authenticator app first/,
+  });
 });
 
 test("malformed and over-long input is refused without touching the devices", async () => {

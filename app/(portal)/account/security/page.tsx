@@ -54,7 +54,7 @@ export default async function SecurityPage() {
         <AccountAuthenticators devices={twoFactor.devices} account={user.email} />
       </Card>
       <Card title={t("recoveryCodes")} description={t("recoveryCodesDescription")}>
-        <AccountRecoveryCodes status={twoFactor.recoveryCodes} hasDevice={hasApp} account={user.email} />
+        <AccountRecoveryCodes status={twoFactor.recoveryCodes} hasSecondFactor={hasApp || passkeys.length > 0} account={user.email} />
       </Card>
       <Card title={t("trustedDevices")} description={t("trustedDevicesDescription")}>
         <AccountTrustedDevices devices={trusted} />
