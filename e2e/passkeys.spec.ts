@@ -2,13 +2,14 @@ import { expect, test, type Browser, type BrowserContext, type CDPSession, type 
 import { expectNoAxeViolations } from "./support/accessibility";
 import { hydrated, signIn, signOut } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";
-import { cli, createAccount, resetThrottle, sqlRows } from "./support/server";
+import { cli, createAccount, resetThrottle, sql, sqlRows } from "./support/server";
 
 // Passkeys in Chromium with the DevTools protocol's virtual authenticator (CTAP2, internal
 // transport, resident keys, user verification): a user adds one on the Security page, then signs
 // in with password + passkey, and without a password; a replayed answer is refused; the passkey
-// is renamed; recovery codes made for it stand in for it; another authenticator that never
-// registered gets nowhere; once deleted, the passkey is no longer asked for.
+// is renamed; recovery codes made for it stand in for it; it renews a stale proof in the confirm
+// dialog; another authenticator that never registered gets nowhere; once deleted, the passkey is
+// no longer asked for.
 test.describe.configure({ mode: "serial" });
 
 const USER = { email: "keys@passkeys.test", password: "violet lanterns over the quiet pier" };
@@ -183,6 +184,28 @@ test("with only a passkey, the person makes recovery codes, and one signs in whe
   expect(lastTwoFactorMethod()).toEqual({ method: "recovery" });
   await signOut(elsewhere);
   await context.close();
+});
+
+test("more than 10 minutes on, the confirm-it's-you dialog takes the passkey itself", async () => {
+  const { page } = laptop;
+  await page.goto("/account/security");
+  const eleven = new Date(Date.now() - 11 * 60_000).toISOString().replace("Z", "+00:00");
+  sql(`UPDATE "Session" SET "verifiedAt" = ? WHERE "userId" = (SELECT "id" FROM "User" WHERE "email" = ?)`, eleven, USER.email);
+  await page.getByRole("button", { name: "Regenerate recovery codes" }).click();
+  await page.getByRole("alertdialog", { name: "Make new recovery codes?" }).getByRole("button", { name: "Make new codes" }).click();
+  const proof = page.getByRole("alertdialog", { name: "Confirm it's you" });
+  await expect(proof).toBeVisible();
+  await expect(proof.getByRole("button", { name: "Use a code instead" })).toBeVisible(); // the recovery codes
+  await expectNoAxeViolations(page);
+  await proof.getByRole("button", { name: "Use a passkey" }).click();
+  await expect(proof).toBeHidden();
+  await expect(page.getByTestId("recovery-codes")).toBeVisible();
+  await page.getByRole("button", { name: "Done, I have saved these codes" }).click();
+  const [row] = sqlRows<{ details: string }>(
+    `SELECT "details" FROM "AuditEvent" WHERE "action" = 'session.reauth' AND "subjectEmail" = ? ORDER BY "createdAt" DESC LIMIT 1`,
+    USER.email,
+  );
+  expect(JSON.parse(row.details)).toEqual({ method: "passkey" });
 });
 
 test("an authenticator that never registered a passkey gets no further than the passkey step", async ({ browser }) => {

@@ -5,14 +5,14 @@ import { AppShell } from "@/components/nav/app-shell";
 import { ReauthProvider } from "@/components/security/reauth-dialog";
 import { FormMessage } from "@/components/ui/form-message";
 import { requireUser } from "@/lib/auth/current-session";
-import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
+import { reauthMethods } from "@/lib/two-factor/devices/has-second-factor";
 
 export const dynamic = "force-dynamic";
 
 export default async function PortalLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
-  // Offered in the re-authentication dialog as "Use a code instead".
-  const hasSecondFactor = await hasEnabledTotp(user.id);
+  // Offered in the re-authentication dialog besides the password.
+  const methods = await reauthMethods(user.id);
   const t = await getTranslations("portal.layout");
   const nav = [
     { href: "/account", label: t("overview") },
@@ -23,7 +23,7 @@ export default async function PortalLayout({ children }: { children: ReactNode }
   return (
     <AppShell nav={nav} area={t("area")} homeHref="/account" user={user.email} signOut={<SignOutForm />}>
       {user.authMethod === "credential" && <FormMessage tone="info" className="mb-6" message={t("credentialSession")} />}
-      <ReauthProvider hasSecondFactor={hasSecondFactor}>{children}</ReauthProvider>
+      <ReauthProvider methods={methods}>{children}</ReauthProvider>
     </AppShell>
   );
 }

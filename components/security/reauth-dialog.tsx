@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useId, useRef, useState, useTransition, type FormEvent, type ReactNode } from "react";
-import { reauthenticateAction } from "@/lib/actions/session/reauthenticate";
+import { reauthenticateAction, reauthenticateWithPasskeyAction, startReauthPasskeyAction } from "@/lib/actions/session/reauthenticate";
+import { PasskeyButton } from "@/components/auth/passkey-button";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/input";
@@ -11,10 +12,11 @@ type Waiting = { promise: Promise<boolean>; resolve: (proven: boolean) => void }
 
 /**
  * Gives the portal one re-authentication dialog ("sudo mode"). An action answering
- * "reauth_required" asks through useRetryWithProof; the dialog takes the password (or, for users
- * with an authenticator app, a code) and the action is sent again on success.
+ * "reauth_required" asks through useRetryWithProof; the dialog takes a passkey (offered first, for
+ * accounts with one), the password, or a code (with an authenticator app or recovery codes), and
+ * the action is sent again on success.
  */
-export function ReauthProvider({ hasSecondFactor, children }: { hasSecondFactor: boolean; children: ReactNode }) {
+export function ReauthProvider({ methods, children }: { methods: ReauthMethods; children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const waiting = useRef<Waiting | null>(null);
   const ask = useCallback(() => {
@@ -36,15 +38,17 @@ export function ReauthProvider({ hasSecondFactor, children }: { hasSecondFactor:
   return (
     <FreshProofContext.Provider value={ask}>
       {children}
-      <ReauthDialog open={open} hasSecondFactor={hasSecondFactor} onProven={() => setOpen(false)} onSettled={settle} />
+      <ReauthDialog open={open} methods={methods} onProven={() => setOpen(false)} onSettled={settle} />
     </FreshProofContext.Provider>
   );
 }
 
 type Errors = { field?: string[]; form?: string | null };
 
-function ReauthDialog(props: { open: boolean; hasSecondFactor: boolean; onProven: () => void; onSettled: (proven: boolean) => void }) {
-  const { open, hasSecondFactor, onProven, onSettled } = props;
+type ReauthMethods = { code: boolean; passkey: boolean };
+
+function ReauthDialog(props: { open: boolean; methods: ReauthMethods; onProven: () => void; onSettled: (proven: boolean) => void }) {
+  const { open, methods, onProven, onSettled } = props;
   const t = useTranslations("auth.reauth");
   const [method, setMethod] = useState<"password" | "code">("password");
   const [errors, setErrors] = useState<Errors>({});
@@ -78,6 +82,12 @@ function ReauthDialog(props: { open: boolean; hasSecondFactor: boolean; onProven
     proven.current = false;
     onSettled(ok);
   }, [onSettled]);
+
+  const passkeyProven = () => {
+    // Closing reports the proof through onClose, the one place the answer is given.
+    proven.current = true;
+    onProven();
+  };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -117,6 +127,20 @@ function ReauthDialog(props: { open: boolean; hasSecondFactor: boolean; onProven
       pending={pending}
       error={errors.form}
     >
+      {methods.passkey && open && (
+        <div className="mb-4 space-y-3" data-testid="reauth-passkey">
+          <PasskeyButton
+            ceremony="get"
+            options={() => startReauthPasskeyAction({})}
+            verify={(response) => reauthenticateWithPasskeyAction({ response })}
+            onDone={passkeyProven}
+            label={t("usePasskey")}
+            pendingLabel={t("usingPasskey")}
+            variant="secondary"
+          />
+          <p className="text-center text-sm text-muted">{t("orBelow")}</p>
+        </div>
+      )}
       <form id={formId} ref={formRef} onSubmit={submit} className="space-y-3" noValidate>
         {method === "password" ? (
           <Field
@@ -142,7 +166,7 @@ function ReauthDialog(props: { open: boolean; hasSecondFactor: boolean; onProven
             error={errors.field}
           />
         )}
-        {hasSecondFactor && (
+        {methods.code && (
           <Button variant="ghost" size="sm" disabled={pending} onClick={() => switchTo(method === "password" ? "code" : "password")}>
             {method === "password" ? t("useCode") : t("usePassword")}
           </Button>

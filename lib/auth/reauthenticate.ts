@@ -2,20 +2,23 @@ import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
+import { verifyPasskeyAssertion } from "@/lib/passkeys/verify-passkey-assertion";
 import { verifyPassword } from "@/lib/passwords/hash-password";
 import type { SessionUser } from "@/lib/sessions/session-store";
 import { recordSignInFailure } from "@/lib/throttle/record-sign-in-result";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 import { verifySecondFactor } from "@/lib/two-factor/devices/verify-second-factor";
 
-export type ReauthProof = { password: string } | { code: string };
+export type ReauthProof = { password: string } | { code: string } | { passkey: unknown };
 
 export const WRONG_REAUTH_PASSWORD = messageKey("errors.auth.wrongPassword");
 export const WRONG_REAUTH_CODE = messageKey("errors.auth.wrongCode");
+const REFUSED_PASSKEY = messageKey("errors.passkeys.notVerified");
 
 /**
- * The re-authentication dialog ("sudo mode"): the account's password, or a TOTP or recovery code
- * of the user, stamps the session with a fresh proof (Session.verifiedAt). Guessing from a session
+ * The re-authentication dialog ("sudo mode"): the account's password, a TOTP or recovery code, or
+ * an answer from one of the account's passkeys (the browser's get() with the options of
+ * startPasskeyAuthentication for this user) stamps the session with a fresh proof (Session.verifiedAt). Guessing from a session
  * is a way in like any other, so it goes through the shared throttle the way the password change's
  * current-password check does, and every wrong answer counts towards the account lock.
  */
@@ -38,17 +41,26 @@ export async function reauthenticate(
   // Counted before the password or code is checked, so guesses sent at once cannot pass together.
   const reservation = await reserveAttemptOrThrow({ email: user.email, ip }, now);
 
-  let method: "password" | "totp" | "recovery" | null = null;
+  let method: "password" | "totp" | "recovery" | "passkey" | null = null;
   if ("password" in proof) {
     if (user.passwordHash && (await verifyPassword(user.passwordHash, proof.password))) method = "password";
-  } else {
+  } else if ("code" in proof) {
     const checked = await verifySecondFactor(user.id, proof.code, actor, now);
     if (checked.ok) method = checked.method;
+  } else {
+    // Refusals (challenge, signature, counter) are audited with their reason by the verifier.
+    method = await verifyPasskeyAssertion({ userId: user.id, response: proof.passkey }, actor, now).then(
+      () => "passkey" as const,
+      (e: unknown) => {
+        if (e instanceof AppError) return null;
+        throw e;
+      },
+    );
   }
 
   if (!method) {
-    const field = "password" in proof ? "password" : "code";
-    const message = field === "password" ? WRONG_REAUTH_PASSWORD : WRONG_REAUTH_CODE;
+    const field = "password" in proof ? "password" : "code" in proof ? "code" : "passkey";
+    const message = { password: WRONG_REAUTH_PASSWORD, code: WRONG_REAUTH_CODE, passkey: REFUSED_PASSKEY }[field];
     await db.$transaction(async (tx) => {
       await recordSignInFailure(tx, { email: user.email, ip, userId: user.id }, now);
       await recordAuditEvent(tx, { actor, subject, action: "session.reauth", result: "failure", details: { method: field } });

@@ -167,3 +167,52 @@ test("one code sent many times at once gives exactly one proof", async () => {
   assert.equal(results.filter((r) => r.status === "fulfilled").length, 1);
   assert.equal(await db.auditEvent.count({ where: { action: "session.reauth", subjectId: session.id, result: "success" } }), 1);
 });
+
+test("an answer from one of the account's passkeys gives a fresh proof, once; another authenticator's counts as a failure", async () => {
+  const { db, reauthenticate } = await lib();
+  const { SoftAuthenticator } = await import("../soft-authenticator");
+  const { relyingParty } = await import("@/lib/passkeys/passkey-rules");
+  const { startPasskeyRegistration } = await import("@/lib/passkeys/start-passkey-registration");
+  const { finishPasskeyRegistration } = await import("@/lib/passkeys/finish-passkey-registration");
+  const { startPasskeyAuthentication } = await import("@/lib/passkeys/start-passkey-authentication");
+  const { reauthMethods } = await import("@/lib/two-factor/devices/has-second-factor");
+  const { session } = await signedIn("passkey@step.test");
+  const rp = relyingParty();
+  const phone = new SoftAuthenticator(rp.origin, rp.id);
+  assert.deepEqual(await reauthMethods(session.id), { code: false, passkey: false });
+  await finishPasskeyRegistration(
+    session.id,
+    { name: "Phone", response: phone.register(await startPasskeyRegistration(session.id, T0)) },
+    ACTOR,
+    T0,
+  );
+  assert.deepEqual(await reauthMethods(session.id), { code: false, passkey: true });
+
+  const ctx = { ...ACTOR, ip: "192.0.2.70", id: session.id }; // an address no earlier test slowed down
+  const at = minutes(30);
+  const answer = phone.authenticate(await startPasskeyAuthentication(session.id, at));
+  assert.equal((await reauthenticate(session, { passkey: answer }, ctx, at)).verifiedAt.getTime(), at.getTime());
+  await assert.rejects(reauthenticate(session, { passkey: answer }, ctx, at), { code: "invalid_credentials" });
+  const stranger = new SoftAuthenticator(rp.origin, rp.id);
+  stranger.register(await startPasskeyRegistration(session.id, at)); // made, never sent: unknown to us
+  await assert.rejects(
+    reauthenticate(session, { passkey: stranger.authenticate(await startPasskeyAuthentication(session.id, at)) }, ctx, at),
+    {
+      code: "invalid_credentials",
+    },
+  );
+  const rows = await db.auditEvent.findMany({
+    where: { action: "session.reauth", subjectId: session.id },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  assert.deepEqual(
+    rows.map((a) => [a.result, JSON.parse(a.details).method]),
+    [
+      ["success", "passkey"],
+      ["failure", "passkey"],
+      ["failure", "passkey"],
+    ],
+  );
+  // Each refusal counted like a wrong password.
+  assert.equal((await db.user.findUniqueOrThrow({ where: { id: session.id } })).failedLoginCount, 2);
+});

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions/safe-action";
 import { reauthenticate } from "@/lib/auth/reauthenticate";
 import { messageKey } from "@/lib/i18n/message-key";
+import { startPasskeyAuthentication } from "@/lib/passkeys/start-passkey-authentication";
 import { passwordField } from "@/lib/validation/fields";
 
 const reauthInput = z.union(
@@ -18,3 +19,17 @@ export const reauthenticateAction = defineAction({ name: "session.reauth", acces
   const { verifiedAt } = await reauthenticate(ctx.user, proof, ctx.actor);
   return { verifiedAt: verifiedAt.toISOString() };
 });
+
+/** The dialog's "Use a passkey": options naming this account's passkeys, then the browser's answer. */
+export const startReauthPasskeyAction = defineAction(
+  { name: "session.reauth.options", access: "user", input: z.object({}) },
+  (_input, ctx) => startPasskeyAuthentication(ctx.user.id),
+);
+
+export const reauthenticateWithPasskeyAction = defineAction(
+  { name: "session.reauth", access: "user", input: z.object({ response: z.unknown() }) },
+  async ({ response }, ctx) => {
+    const { verifiedAt } = await reauthenticate(ctx.user, { passkey: response }, ctx.actor);
+    return { verifiedAt: verifiedAt.toISOString() };
+  },
+);

@@ -15,7 +15,7 @@ import { AppError } from "@/lib/errors";
 import { getSamlConfig } from "@/lib/saml/get-saml-config";
 import { samlDefaultsContext } from "@/lib/saml/saml-config-store";
 import { PRIVATE_KEY, SAML_KEY_NAMES, SAML_KEYS, spEntityId } from "@/lib/saml/saml-keys";
-import { hasEnabledTotp } from "@/lib/two-factor/devices/has-second-factor";
+import { reauthMethods } from "@/lib/two-factor/devices/has-second-factor";
 import { domainNameField } from "@/lib/validation/fields";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -47,7 +47,7 @@ export default async function DomainSamlPage({ params }: { params: Promise<{ dom
     if (e instanceof AppError && e.code === "not_found") notFound();
     throw e;
   });
-  const hasSecondFactor = await hasEnabledTotp(admin.id);
+  const reauth = await reauthMethods(admin.id);
   const t = await getTranslations("admin.saml");
   const value = (key: (typeof SAML_KEY_NAMES)[number]) => String(view.settings[key] ?? "");
   const rows: SamlKeyRow[] = SAML_KEY_NAMES.filter((key) => key !== PRIVATE_KEY).map((key) => ({
@@ -59,7 +59,7 @@ export default async function DomainSamlPage({ params }: { params: Promise<{ dom
   const testLink = `/zx/auth/startSamlWorkflow?domain=${encodeURIComponent(view.domain)}`;
 
   return (
-    <ReauthProvider hasSecondFactor={hasSecondFactor}>
+    <ReauthProvider methods={reauth}>
       <div className="space-y-6">
         <Link href="/admin/domains" className="text-sm underline">
           ← {t("allDomains")}
