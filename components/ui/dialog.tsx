@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState, type ReactNode } from "react";
-import { useFormStatus } from "react-dom";
+import { flushSync, useFormStatus } from "react-dom";
 import { Button, type ButtonSize, type ButtonVariant } from "./button-base";
 import { cn } from "./cn";
 
@@ -65,7 +65,10 @@ export function ConfirmDialog({
       // Browsers differ on restoring focus after a modal closes; do it explicitly.
       const trigger = returnFocusRef.current;
       if (trigger && trigger.isConnected) trigger.focus();
-      onClose();
+      // Committed now: "close" is a native event, so React would otherwise apply this later, and a
+      // click on the trigger right after Escape (keyboard users are fast) would be merged with it
+      // into "still open" and never reopen the dialog.
+      flushSync(onClose);
     };
     const handleCancel = (event: Event) => {
       // Escape while the action runs would hide its outcome; ignore it until done.
