@@ -1,7 +1,7 @@
 import { cookies } from "next/headers";
 import { cookieName } from "@/lib/auth/cookie-names";
 import { findLoginTicket } from "@/lib/auth/login-ticket";
-import { getDb } from "@/lib/db/client";
+import { secondFactorCounts } from "@/lib/two-factor/devices/has-second-factor";
 
 export type SecondStepMethods = { passkey: boolean; code: boolean };
 
@@ -13,13 +13,8 @@ export type SecondStepMethods = { passkey: boolean; code: boolean };
 export async function secondStepMethods(now = new Date()): Promise<SecondStepMethods | null> {
   const pending = await findLoginTicket((await cookies()).get(cookieName("login"))?.value, now);
   if (!pending || (pending.stage !== "otp" && pending.stage !== "ready")) return null;
-  const user = await getDb().user.findUnique({
-    where: { id: pending.userId },
-    select: {
-      _count: { select: { passkeys: true, totpDevices: { where: { enabled: true } }, recoveryCodes: { where: { usedAt: null } } } },
-    },
-  });
-  if (!user) return null;
-  const { passkeys, totpDevices, recoveryCodes } = user._count;
+  const counts = await secondFactorCounts(pending.userId);
+  if (!counts) return null;
+  const { passkeys, totpDevices, recoveryCodes } = counts;
   return { passkey: passkeys > 0, code: totpDevices > 0 || recoveryCodes > 0 || passkeys === 0 };
 }

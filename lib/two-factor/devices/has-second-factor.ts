@@ -35,12 +35,17 @@ export async function hasEnabledTotp(userId: string, tx?: Tx): Promise<boolean> 
   return (await db.totpDevice.count({ where: { userId, enabled: true } })) > 0;
 }
 
-/** What the re-authentication dialog can offer besides the password: a code (an app or unused recovery codes), a passkey. */
-export async function reauthMethods(userId: string): Promise<{ code: boolean; passkey: boolean }> {
+/** How many of each way to answer a second step the user has: passkeys, confirmed apps, unused recovery codes. */
+export async function secondFactorCounts(userId: string): Promise<{ passkeys: number; totpDevices: number; recoveryCodes: number } | null> {
   const user = await getDb().user.findUnique({
     where: { id: userId },
     select: { _count: { select: { ...SECOND_FACTOR_COUNTS, recoveryCodes: { where: { usedAt: null } } } } },
   });
-  const counts = user?._count ?? { totpDevices: 0, passkeys: 0, recoveryCodes: 0 };
+  return user?._count ?? null;
+}
+
+/** What the re-authentication dialog can offer besides the password: a code (an app or unused recovery codes), a passkey. */
+export async function reauthMethods(userId: string): Promise<{ code: boolean; passkey: boolean }> {
+  const counts = (await secondFactorCounts(userId)) ?? { totpDevices: 0, passkeys: 0, recoveryCodes: 0 };
   return { code: counts.totpDevices + counts.recoveryCodes > 0, passkey: counts.passkeys > 0 };
 }
