@@ -19,12 +19,20 @@ export function hourOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
 }
 
+// The gate tallies every login it answers: the hour's text is made once per hour, not per login.
+let lastHour = { start: NaN, text: "" };
+function hourText(at: Date): string {
+  const start = Math.floor(at.getTime() / HOUR_MS) * HOUR_MS;
+  if (start !== lastHour.start) lastHour = { start, text: new Date(start).toISOString() };
+  return lastHour.text;
+}
+
 /**
  * Counts one sign-in in memory and makes sure a flush is coming. Counting costs no query, so a
  * gate answering thousands of logins a second adds a handful of writes every few seconds.
  */
 export function tallySignIn(outcome: SignInOutcome, at: Date): void {
-  const key = `${hourOf(at).toISOString()}|${outcome.method}|${outcome.result}`;
+  const key = `${hourText(at)}|${outcome.method}|${outcome.result}`;
   pending.counts.set(key, (pending.counts.get(key) ?? 0) + 1);
   if (!pending.hooked) {
     pending.hooked = true;
