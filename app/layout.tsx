@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { ClientMessagesProvider } from "@/components/providers/client-messages-provider";
 import { HydrationMark } from "@/components/providers/hydration-mark";
 import { QueryProvider } from "@/components/providers/query-provider";
 import { ToastProvider } from "@/components/ui/toast";
@@ -28,12 +28,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale} data-theme={theme ?? undefined}>
       <body className="bg-bg text-fg antialiased">
-        <NextIntlClientProvider>
+        <ClientMessagesProvider part="root">
           <QueryProvider>
             <ToastProvider>{children}</ToastProvider>
           </QueryProvider>
           <HydrationMark />
-        </NextIntlClientProvider>
+        </ClientMessagesProvider>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessagesProvider } from "@/components/providers/client-messages-provider";
 import { SignOutForm } from "@/components/auth/sign-out-form";
 import { AppShell } from "@/components/nav/app-shell";
 import { requireAdmin } from "@/lib/auth/current-session";
@@ -18,8 +19,10 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     { href: "/account", label: t("myAccount") },
   ];
   return (
-    <AppShell nav={nav} area={t("area")} homeHref="/admin" user={admin.email} signOut={<SignOutForm />}>
-      {children}
-    </AppShell>
+    <ClientMessagesProvider part="admin">
+      <AppShell nav={nav} area={t("area")} homeHref="/admin" user={admin.email} signOut={<SignOutForm />}>
+        {children}
+      </AppShell>
+    </ClientMessagesProvider>
   );
 }

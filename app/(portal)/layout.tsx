@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { getTranslations } from "next-intl/server";
+import { ClientMessagesProvider } from "@/components/providers/client-messages-provider";
 import { SignOutForm } from "@/components/auth/sign-out-form";
 import { AppShell } from "@/components/nav/app-shell";
 import { ReauthProvider } from "@/components/security/reauth-dialog";
@@ -21,9 +22,11 @@ export default async function PortalLayout({ children }: { children: ReactNode }
     ...(user.role === "admin" ? [{ href: "/admin/users", label: t("adminConsole") }] : []),
   ];
   return (
-    <AppShell nav={nav} area={t("area")} homeHref="/account" user={user.email} signOut={<SignOutForm />}>
-      {user.authMethod === "credential" && <FormMessage tone="info" className="mb-6" message={t("credentialSession")} />}
-      <ReauthProvider methods={methods}>{children}</ReauthProvider>
-    </AppShell>
+    <ClientMessagesProvider part="portal">
+      <AppShell nav={nav} area={t("area")} homeHref="/account" user={user.email} signOut={<SignOutForm />}>
+        {user.authMethod === "credential" && <FormMessage tone="info" className="mb-6" message={t("credentialSession")} />}
+        <ReauthProvider methods={methods}>{children}</ReauthProvider>
+      </AppShell>
+    </ClientMessagesProvider>
   );
 }
