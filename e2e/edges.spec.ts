@@ -6,8 +6,8 @@ import { signIn } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";
 
 // The edges of the web app: security headers and a strict CSP that the pages live with, the
-// client address rule, next-auth's base URL and redirects, server actions without a same-site
-// Origin, and the body cap of JSON routes.
+// client address rule, next-auth's base URL and redirects, server actions and the sign-in route
+// without a same-site Origin, and the body cap of JSON routes.
 test.describe.configure({ mode: "serial" });
 
 const ADMIN = { email: "edge-admin@edges.test", password: "lanterns along the sea wall" };
@@ -165,6 +165,24 @@ test("a server action POST without Origin, or with a forged X-Forwarded-Host and
   const sameSite = await replay("erin@edges.test", { ...withoutOrigin, origin: E2E_BASE_URL });
   expect(sameSite.status()).toBe(200);
   expect(cli(["user", "get", "erin@edges.test"]).code).toBe(0);
+});
+
+test("the password step's route signs in only from this origin: another site's POST is refused and sets no cookie", async () => {
+  const url = new URL("/api/auth/password", E2E_BASE_URL);
+  const post = (origin: string | null) =>
+    fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json", ...(origin ? { Origin: origin } : {}) },
+      body: JSON.stringify({ email: USER.email, password: USER.password }),
+    });
+  for (const origin of ["http://evil.example", null]) {
+    const refused = await post(origin);
+    expect(refused.status, String(origin)).toBe(403);
+    expect(refused.headers.getSetCookie(), String(origin)).toEqual([]);
+  }
+  const own = await post(E2E_BASE_URL);
+  expect(await own.json()).toEqual({ ok: true, data: { stage: "signed_in", home: "/account" } });
+  expect(own.headers.getSetCookie().some((c) => /^gatehouse\.session=.+; .*HttpOnly/i.test(c))).toBe(true);
 });
 
 test("a JSON route answers 413 to an oversized body while it is still being sent", async () => {

@@ -4,10 +4,9 @@
 // the server's, so the accounts land in its database). Creates BENCH_ACCOUNTS accounts through
 // lib/, then BENCH_USERS virtual users sign in over real HTTP exactly as the browser does:
 //   1. GET /login (the page, its cookies),
-//   2. the password step: the server action POST the login form makes (Next-Action header,
-//      React's encoded reply of [state, FormData]), which sets the login-ticket cookie,
-//   3. GET /api/auth/csrf + POST /api/auth/callback/ticket (next-auth), which sets the session cookie,
-//   4. GET /account, the first portal page, which must answer 200 for the person signed in.
+//   2. the password step: the JSON POST the login form makes to /api/auth/password, which (no
+//      second factor being asked) opens the session and sets its cookie,
+//   3. GET /account, the first portal page, which must answer 200 for the person signed in.
 // In the same run, alternating with the sign-in rounds, it verifies argon2id hashes at the
 // server's parameters (lib/passwords) at the same concurrency: the hash-bound limit. It prints
 // sign-ins/s, p50 and p99 and their ratio to the hash rate (goal ≥ 80 %), each step's median, and
@@ -120,21 +119,9 @@ async function send(jar: Jar, url: string, init: RequestInit = {}): Promise<Resp
   return res;
 }
 
-/** The password step's server action id, as the login page's client code knows it. */
-async function findActionId(): Promise<string> {
-  const html = await (await fetch(`${base}/login`)).text();
-  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)].map((m) => m[1]);
-  for (const src of scripts) {
-    const js = await (await fetch(new URL(src, base))).text();
-    const m = js.match(/createServerReference\)\("([0-9a-f]{40,})",[^)]*?"startPasswordLogin"\)/);
-    if (m) return m[1];
-  }
-  throw new Error("the login page's scripts name no startPasswordLogin server action");
-}
+type Timings = { page: number; password: number; portal: number; total: number };
 
-type Timings = { page: number; password: number; session: number; portal: number; total: number };
-
-async function signIn(email: string, actionId: string): Promise<Timings> {
+async function signIn(email: string): Promise<Timings> {
   const jar = new Jar();
   const t0 = performance.now();
   const page = await send(jar, "/login");
@@ -142,35 +129,20 @@ async function signIn(email: string, actionId: string): Promise<Timings> {
   if (page.status !== 200) throw new Error(`GET /login answered ${page.status}`);
   const t1 = performance.now();
 
-  // What React's encodeReply makes of useActionState's (previous state, FormData).
-  const body = new FormData();
-  body.set("_1_email", email);
-  body.set("_1_password", PASSWORD);
-  body.set("0", '[null,"$K1"]');
-  const step = await send(jar, "/login", {
+  const step = await send(jar, "/api/auth/password", {
     method: "POST",
-    body,
-    headers: { "next-action": actionId, accept: "text/x-component" },
+    headers: { "content-type": "application/json", accept: "application/json" },
+    body: JSON.stringify({ email, password: PASSWORD }),
   });
   const answer = await step.text();
-  if (!answer.includes('"stage":"ready"')) throw new Error(`password step: ${step.status} ${answer.slice(0, 300)}`);
+  if (!answer.includes('"stage":"signed_in"')) throw new Error(`password step: ${step.status} ${answer.slice(0, 300)}`);
   const t2 = performance.now();
-
-  const csrf = (await (await send(jar, "/api/auth/csrf")).json()) as { csrfToken: string };
-  const callback = await send(jar, "/api/auth/callback/ticket", {
-    method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", "x-auth-return-redirect": "1" },
-    body: new URLSearchParams({ csrfToken: csrf.csrfToken, callbackUrl: `${base}/login`, json: "true" }),
-  });
-  const done = await callback.text();
-  if (callback.status !== 200 || done.includes("error=")) throw new Error(`session: ${callback.status} ${done.slice(0, 300)}`);
-  const t3 = performance.now();
 
   const portal = await send(jar, "/account");
   const html = await portal.text();
   if (portal.status !== 200 || !html.includes(email)) throw new Error(`GET /account answered ${portal.status}, not the portal of ${email}`);
-  const t4 = performance.now();
-  return { page: t1 - t0, password: t2 - t1, session: t3 - t2, portal: t4 - t3, total: t4 - t0 };
+  const t3 = performance.now();
+  return { page: t1 - t0, password: t2 - t1, portal: t3 - t2, total: t3 - t0 };
 }
 
 // ---- the runs ----------------------------------------------------------------------------------
@@ -209,14 +181,13 @@ function countQueries(): { passwordStep: number; session: number } {
   return { passwordStep: count("password step"), session: count("session creation") };
 }
 
-/** The password step and the session made by calling lib/ directly in this process, no HTTP, no Next.js. */
+/** What the route does (the password step opening the session), called directly in this process: no HTTP, no Next.js. */
 async function directSignIns(emails: string[]) {
-  const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
-  const { completeSignIn } = await import("@/lib/auth/complete-sign-in");
+  const { signInWithPassword } = await import("@/lib/auth/sign-in-with-password");
   const ctx = { ip: "127.0.0.1", userAgent: "gatehouse-bench-login" };
   return run(USERS, SECONDS, async (n) => {
-    const { ticket, stage } = await beginPasswordSignIn({ email: emails[n % emails.length], password: PASSWORD }, ctx);
-    if (stage !== "ready" || !(await completeSignIn(ticket, ctx))) throw new Error("direct sign-in failed");
+    const { stage } = await signInWithPassword({ email: emails[n % emails.length], password: PASSWORD }, ctx);
+    if (stage !== "signed_in") throw new Error("direct sign-in failed");
   });
 }
 
@@ -240,12 +211,11 @@ async function main() {
     }
     console.log(`creating ${ACCOUNTS} accounts …`);
     const emails = await createAccounts();
-    const actionId = HTTP ? await findActionId() : "";
     const { getDb } = await import("@/lib/db/client");
     const stored = await getDb().user.findUnique({ where: { email: emails[0] }, omit: { passwordHash: false } });
     const hash = stored!.passwordHash!;
     // Warm up: every route compiled and cached once.
-    if (HTTP) for (const email of emails.slice(0, 2)) await signIn(email, actionId);
+    if (HTTP) for (const email of emails.slice(0, 2)) await signIn(email);
 
     let bestHash = 0;
     let bestDirect = 0;
@@ -255,7 +225,7 @@ async function main() {
         if (!(await verify(hash, PASSWORD))) throw new Error("argon2 verify failed");
       });
       const direct = await directSignIns(emails);
-      const logins = HTTP ? await run(USERS, SECONDS, (n) => signIn(emails[n % emails.length], actionId)) : { rate: 0, results: [] };
+      const logins = HTTP ? await run(USERS, SECONDS, (n) => signIn(emails[n % emails.length])) : { rate: 0, results: [] };
       console.log(
         `  round ${round + 1}: argon2id ${hashes.rate.toFixed(1)}/s, lib/ alone ${direct.rate.toFixed(1)}/s, HTTP sign-ins ${logins.rate.toFixed(1)}/s`,
       );
@@ -279,10 +249,10 @@ async function main() {
       `  sign-ins: ${bestLogin.rate.toFixed(1)}/s, p50 ${ms(quantile(totals, 0.5))}, p99 ${ms(quantile(totals, 0.99))}  →  ${(ratio * 100).toFixed(0)} % of the limit (goal ≥ ${GOAL * 100} %): ${ratio >= GOAL ? "met" : "NOT met"}`,
     );
     console.log(
-      `  lib/ alone (beginPasswordSignIn + completeSignIn called in this process): ${bestDirect.toFixed(1)}/s  →  ${((bestDirect / bestHash) * 100).toFixed(0)} % of the limit`,
+      `  lib/ alone (signInWithPassword called in this process): ${bestDirect.toFixed(1)}/s  →  ${((bestDirect / bestHash) * 100).toFixed(0)} % of the limit`,
     );
     console.log(
-      `  step medians: login page ${median("page")}, password step ${median("password")}, session ${median("session")}, /account ${median("portal")}`,
+      `  step medians: login page ${median("page")}, password step with the session ${median("password")}, /account ${median("portal")}`,
     );
     console.log(
       `  database queries: password step ${queries.passwordStep}, session creation ${queries.session} (statements, COMMIT included)`,

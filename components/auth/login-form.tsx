@@ -2,18 +2,21 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { startPasswordLogin } from "@/lib/actions/auth/login";
 import { finishPasskeySignInAction, startPasskeySignInAction } from "@/lib/actions/auth/passkey-sign-in";
 import { lookupSamlSignIn } from "@/lib/actions/auth/saml";
 import { PasskeyButton } from "@/components/auth/passkey-button";
 import { SamlSignInButton } from "@/components/auth/saml-sign-in-button";
 import { useFinishSignIn } from "@/components/auth/use-finish-sign-in";
 import { usePasskeyAutofill } from "@/components/auth/use-passkey-autofill";
+import { routeAction } from "@/components/forms/route-action";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { SubmitButton } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Field } from "@/components/ui/input";
 import type { SamlSignInOption } from "@/lib/saml/saml-sign-in-option";
+
+/** What POST /api/auth/password answers (app/api/auth/password/route.ts). */
+type PasswordStepAnswer = { stage: "signed_in"; home: string } | { stage: "otp" | "enrol" };
 
 /**
  * Email + password, and "LOGIN SAML" when the domain has SAML: known from the page (?domain=, the
@@ -43,10 +46,12 @@ export function LoginForm({
   const passwordHidden = Boolean(saml?.samlOnly) && !passwordForced;
   const router = useRouter();
   const { finish, error: finishError } = useFinishSignIn(next);
-  const { formProps, fieldErrors, values, formError } = useActionForm(startPasswordLogin, {
-    onSuccess: ({ stage }) => {
-      if (stage === "ready") void finish();
-      else router.push(`/login/${stage}${next ? `?next=${encodeURIComponent(next)}` : ""}`);
+  const [passwordStep] = useState(() => routeAction<PasswordStepAnswer>("/api/auth/password", t("noAnswer")));
+  const { formProps, fieldErrors, values, formError } = useActionForm(passwordStep, {
+    onSuccess: (answer) => {
+      // A whole document load, like useFinishSignIn: the root layout is rendered for the person now signed in.
+      if (answer.stage === "signed_in") window.location.replace(next ?? answer.home);
+      else router.push(`/login/${answer.stage}${next ? `?next=${encodeURIComponent(next)}` : ""}`);
     },
   });
 

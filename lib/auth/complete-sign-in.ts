@@ -5,12 +5,10 @@ import { clearThrottle } from "@/lib/throttle/login-throttle";
 import { createSession } from "@/lib/sessions/session-store";
 import { recordSamlSession } from "@/lib/saml/saml-session";
 
+export type OpenedSession = { userId: string; email: string; role: string; sessionId: string };
+
 /** Turns a ready login ticket into a session (called by next-auth's authorize). */
-export async function completeSignIn(
-  ticket: string,
-  ctx: Actor,
-  now = new Date(),
-): Promise<{ userId: string; email: string; sessionId: string } | null> {
+export async function completeSignIn(ticket: string, ctx: Actor, now = new Date()): Promise<OpenedSession | null> {
   return getDb().$transaction(async (tx) => {
     const taken = await consumeReadyTicket(tx, ticket, now);
     if (!taken) return null;
@@ -20,7 +18,7 @@ export async function completeSignIn(
     const [user] = await tx.user.updateManyAndReturn({
       where: { id: userId, status: "active" },
       data: { lastLoginAt: now, failedLoginCount: 0 },
-      select: { id: true, email: true },
+      select: { id: true, email: true, role: true },
     });
     if (!user) return null;
     const sessionId = await createSession(tx, { userId, authMethod, credentialId, ip: ctx.ip, userAgent: ctx.userAgent }, now);
@@ -28,12 +26,12 @@ export async function completeSignIn(
     await clearThrottle(tx, user.email);
     await recordAuditEvent(tx, {
       actor: { ...ctx, id: user.id, email: user.email },
-      subject: user,
+      subject: { id: user.id, email: user.email },
       action: "session.create",
       result: "success",
       // The way in, for the person's own "Recent activity".
       details: { method: authMethod },
     });
-    return { userId, email: user.email, sessionId };
+    return { userId, email: user.email, role: user.role, sessionId };
   });
 }

@@ -111,6 +111,21 @@ export class Browser {
     return { status: res.status, result: null };
   }
 
+  /** POSTs JSON to one of our routes as the page's script does; returns its result ({ok, data|error}). */
+  async postJson(base: string, route: string, input: unknown): Promise<{ status: number; result: ActionOutcome | null }> {
+    const res = await this.fetch(base + route, {
+      method: "POST",
+      headers: { Origin: base, Accept: "application/json", "Content-Type": "application/json" },
+      body: JSON.stringify(input),
+    });
+    const result = (await res.json().catch(() => null)) as ActionOutcome | null;
+    return { status: res.status, result };
+  }
+
+  hasSession(): boolean {
+    return [...this.cookies.keys()].some((k) => k.endsWith("gatehouse.session"));
+  }
+
   /** next-auth's signIn("ticket"): the login ticket cookie becomes a session cookie. */
   async finishSignIn(base: string): Promise<boolean> {
     const { csrfToken } = (await (await this.fetch(`${base}/api/auth/csrf`)).json()) as { csrfToken: string };
@@ -120,7 +135,7 @@ export class Browser {
       body: new URLSearchParams({ csrfToken, callbackUrl: base, json: "true" }).toString(),
     });
     await res.text();
-    return [...this.cookies.keys()].some((k) => k.endsWith("gatehouse.session"));
+    return this.hasSession();
   }
 }
 

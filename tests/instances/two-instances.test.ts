@@ -69,11 +69,10 @@ async function newUser(email: string) {
   return createUser({ email, password: PASSWORD, createDomain: true }, ACTOR);
 }
 
-const LOGIN = () => actionId("lib/actions/auth/login.ts", "startPasswordLogin");
 const OTP = () => actionId("lib/actions/auth/otp.ts", "verifyOtpAction");
 
 async function passwordStep(browser: Browser, on: Instance, email: string, password = PASSWORD) {
-  return browser.action(on.base, "/login", LOGIN(), { email, password });
+  return browser.postJson(on.base, "/api/auth/password", { email, password });
 }
 
 /** One series of an instance's GET /metrics (on its gate port), 0 when not there yet. */
@@ -116,8 +115,8 @@ test("a session made on A works on B, and signing out on B ends it on A", { skip
   const signIns = 'gatehouse_sign_ins_total{method="password",result="success"}';
   const counted = await metric(A, signIns);
   const step = await passwordStep(browser, A, "roaming@instances.test");
-  assert.deepEqual(step.result, { ok: true, data: { stage: "ready" } });
-  assert.ok(await browser.finishSignIn(A.base), "A set a session cookie");
+  assert.deepEqual(step.result, { ok: true, data: { stage: "signed_in", home: "/account" } });
+  assert.ok(browser.hasSession(), "A set a session cookie");
   assert.equal(await sessionsStatus(browser, A), 200);
   // The web child made the session; the parent's gate serves /metrics: the count crossed over.
   assert.equal((await metric(A, signIns)) - counted, 1, "A's /metrics counted the sign-in");
@@ -201,7 +200,7 @@ test("SIGTERM: /health answers 503 while B drains, a request in flight completes
   assert.equal(web.status, 503);
   assert.deepEqual(await web.json(), { status: "draining" });
   assert.equal(gate.status, 503);
-  assert.deepEqual(inFlight.result, { ok: true, data: { stage: "ready" } }, "the sign-in B had accepted is answered");
+  assert.deepEqual(inFlight.result, { ok: true, data: { stage: "signed_in", home: "/account" } }, "the sign-in B had accepted is answered");
   assert.equal(await B.exited, 0, B.output());
   assert.match(B.output(), /shutdown\.done/);
   await assert.rejects(fetch(`${B.base}/api/health`), "B no longer listens");

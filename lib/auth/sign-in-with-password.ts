@@ -1,0 +1,27 @@
+import type { Actor } from "@/lib/audit/record-audit-event";
+import { beginPasswordSignIn } from "@/lib/auth/begin-password-sign-in";
+import { completeSignIn, type OpenedSession } from "@/lib/auth/complete-sign-in";
+import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/verify-account-password";
+import { AppError } from "@/lib/errors";
+
+export type PasswordSignIn =
+  /** A second factor is still missing: the ticket waits for it (its step's page takes it from the cookie). */
+  { stage: "otp" | "enrol"; ticket: string } | { stage: "signed_in"; session: OpenedSession };
+
+/**
+ * The web sign-in's password step. When nothing else is to be asked (no second factor, a trusted
+ * device, a WebUI credential) the session is opened at once, in the same request: the browser
+ * makes no second round trip for it and the work is not done twice.
+ */
+export async function signInWithPassword(
+  input: { email: string; password: string; trustedDeviceToken?: string },
+  ctx: Actor,
+  now = new Date(),
+): Promise<PasswordSignIn> {
+  const { ticket, stage } = await beginPasswordSignIn(input, ctx, now);
+  if (stage !== "ready") return { stage, ticket };
+  // Null only when the account was disabled between the two statements: refused like a wrong password.
+  const session = await completeSignIn(ticket, ctx, now);
+  if (!session) throw new AppError("invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
+  return { stage: "signed_in", session };
+}
