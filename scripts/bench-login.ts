@@ -10,7 +10,7 @@
 // In the same run, alternating with the sign-in rounds, it verifies argon2id hashes at the
 // server's parameters (lib/passwords) at the same concurrency: the hash-bound limit. It prints
 // sign-ins/s, p50 and p99 and their ratio to the hash rate (goal ≥ 80 %), each step's median, and
-// the database queries of one password step and one session creation, counted in this process.
+// the database statements of one sign-in, counted in a child process (scripts/support/trace-sign-in.ts).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -168,7 +168,7 @@ const quantile = (xs: number[], q: number) => {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 /** The statements of one password step and one session creation, counted by scripts/support/trace-sign-in.ts. */
-function countQueries(): { passwordStep: number; session: number } {
+function countQueries(): { signIn: number; passwordStep: number; session: number } {
   const r = spawnSync(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", path.join("scripts", "support", "trace-sign-in.ts")],
@@ -178,7 +178,7 @@ function countQueries(): { passwordStep: number; session: number } {
     },
   );
   const count = (what: string) => Number(r.stdout.match(new RegExp(`${what}: (\\d+) statements`))?.[1] ?? NaN);
-  return { passwordStep: count("password step"), session: count("session creation") };
+  return { signIn: count("password step with the session"), passwordStep: count("password step"), session: count("session creation") };
 }
 
 /** What the route does (the password step opening the session), called directly in this process: no HTTP, no Next.js. */
@@ -255,7 +255,7 @@ async function main() {
       `  step medians: login page ${median("page")}, password step with the session ${median("password")}, /account ${median("portal")}`,
     );
     console.log(
-      `  database queries: password step ${queries.passwordStep}, session creation ${queries.session} (statements, COMMIT included)`,
+      `  database statements (COMMIT included): the password step opening the session ${queries.signIn}; a step leaving a ticket ${queries.passwordStep} + the session made from it ${queries.session}`,
     );
   } finally {
     stop();

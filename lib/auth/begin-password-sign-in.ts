@@ -1,8 +1,7 @@
 import { recordAuditEvent, type Actor } from "@/lib/audit/record-audit-event";
 import { loadSignInFacts } from "@/lib/auth/load-sign-in-facts";
 import { decideSecondFactor } from "@/lib/two-factor/decide-second-factor";
-import type { LoginStage } from "@/lib/auth/login-ticket";
-import { openLoginTicket } from "@/lib/auth/open-login-ticket";
+import { openLoginStep, type SessionStep, type TicketStep } from "@/lib/auth/open-login-ticket";
 import {
   checkAccountPassword,
   INVALID_CREDENTIALS_MESSAGE,
@@ -15,6 +14,8 @@ import { AppError } from "@/lib/errors";
 import { messageKey } from "@/lib/i18n/message-key";
 import { releaseAttempt, reserveAttemptOrThrow } from "@/lib/throttle/reserve-attempt";
 
+type PasswordStepInput = { email: string; password: string; trustedDeviceToken?: string };
+
 export const ENROLMENT_OVERDUE_MESSAGE = messageKey("errors.enrolmentOverdue");
 export const SAML_ONLY_MESSAGE = messageKey("errors.saml.samlOnly");
 
@@ -22,13 +23,22 @@ export const SAML_ONLY_MESSAGE = messageKey("errors.saml.samlOnly");
  * The password step of web sign-in. The secret may be the account's password or a service
  * credential scoped to WebUI (which, as in Carbonio, is not asked for a second factor). On success
  * it opens a login ticket whose stage says what is still missing before a session may be created:
- * "otp", "enrol", or nothing ("ready").
+ * "otp", "enrol", or nothing ("ready"). With `whenReady: "session"`, nothing left to ask opens the
+ * session in the same transaction instead (lib/auth/sign-in-with-password.ts).
  */
+export async function beginPasswordSignIn(input: PasswordStepInput, ctx: Actor, now?: Date): Promise<TicketStep>;
 export async function beginPasswordSignIn(
-  input: { email: string; password: string; trustedDeviceToken?: string },
+  input: PasswordStepInput,
+  ctx: Actor,
+  now: Date,
+  whenReady: "ticket" | "session",
+): Promise<TicketStep | SessionStep>;
+export async function beginPasswordSignIn(
+  input: PasswordStepInput,
   ctx: Actor,
   now = new Date(),
-): Promise<{ ticket: string; stage: LoginStage }> {
+  whenReady: "ticket" | "session" = "ticket",
+): Promise<TicketStep | SessionStep> {
   const ip = ctx.ip ?? "";
   // Counted before argon2 runs, so guesses sent at once cannot all slip past the throttle.
   const reservation = await reserveAttemptOrThrow({ email: input.email, ip }, now);
@@ -37,12 +47,10 @@ export async function beginPasswordSignIn(
     const credential = await verifyServiceCredential({ email: check.email, secret: input.password, service: "WebUI", ip }, now);
     if (credential) {
       await releaseAttempt(reservation);
-      return openLoginTicket(
-        { userId: credential.userId, email: check.email, stage: "ready", authMethod: "credential" },
-        ctx,
-        now,
-        credential.credentialId,
-      );
+      return openLoginStep({ userId: credential.userId, email: check.email, stage: "ready", authMethod: "credential" }, ctx, now, {
+        credentialId: credential.credentialId,
+        whenReady,
+      });
     }
     await recordPasswordCheck(check, { ...ctx, service: "WebUI" }, now);
     throw new AppError("invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
@@ -75,11 +83,10 @@ export async function beginPasswordSignIn(
     });
     throw new AppError("forbidden", ENROLMENT_OVERDUE_MESSAGE);
   }
-  return openLoginTicket(
+  return openLoginStep(
     { userId: account.id, email: account.email, stage: decision.stage, authMethod: "password", skippedBy: decision.skippedBy },
     ctx,
     now,
-    undefined,
-    passwordAudit,
+    { stepAudit: passwordAudit, whenReady },
   );
 }

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/audit/record-audit-event";
 import { beginPasswordSignIn } from "@/lib/auth/begin-password-sign-in";
-import { completeSignIn, type OpenedSession } from "@/lib/auth/complete-sign-in";
+import type { OpenedSession } from "@/lib/auth/complete-sign-in";
 import { INVALID_CREDENTIALS_MESSAGE } from "@/lib/auth/verify-account-password";
 import { AppError } from "@/lib/errors";
 
@@ -10,18 +10,20 @@ export type PasswordSignIn =
 
 /**
  * The web sign-in's password step. When nothing else is to be asked (no second factor, a trusted
- * device, a WebUI credential) the session is opened at once, in the same request: the browser
- * makes no second round trip for it and the work is not done twice.
+ * device, a WebUI credential) the session is opened at once, in the step's own transaction: the
+ * browser makes no second round trip for it and no ticket is written only to be taken back.
  */
 export async function signInWithPassword(
   input: { email: string; password: string; trustedDeviceToken?: string },
   ctx: Actor,
   now = new Date(),
 ): Promise<PasswordSignIn> {
-  const { ticket, stage } = await beginPasswordSignIn(input, ctx, now);
-  if (stage !== "ready") return { stage, ticket };
-  // Null only when the account was disabled between the two statements: refused like a wrong password.
-  const session = await completeSignIn(ticket, ctx, now);
-  if (!session) throw new AppError("invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
-  return { stage: "signed_in", session };
+  const step = await beginPasswordSignIn(input, ctx, now, "session");
+  if (step.stage === "signed_in") {
+    // Null only when the account was disabled after its password was checked: refused like a wrong password.
+    if (!step.session) throw new AppError("invalid_credentials", INVALID_CREDENTIALS_MESSAGE);
+    return { stage: "signed_in", session: step.session };
+  }
+  if (step.stage === "ready") throw new Error("a ready step opens its session"); // whenReady: "session"
+  return { stage: step.stage, ticket: step.ticket };
 }

@@ -1,4 +1,6 @@
-// Prints the SQL statements of one password step and one session creation (for docs/performance.md):
+// Prints the SQL statements of one password sign-in that opens its session (the login route's
+// path), and of one password step leaving a ticket plus the session made from it (the path of
+// the steps after it), for docs/performance.md:
 // GATEHOUSE_COUNT_QUERIES=1 node --conditions=react-server --import tsx scripts/support/trace-sign-in.ts
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,6 +21,7 @@ async function main() {
   const { createUser } = await import("@/lib/users/create-user");
   const { beginPasswordSignIn } = await import("@/lib/auth/begin-password-sign-in");
   const { completeSignIn } = await import("@/lib/auth/complete-sign-in");
+  const { signInWithPassword } = await import("@/lib/auth/sign-in-with-password");
   const email = `trace${Date.now()}@trace.test`;
   await createUser({ email, password: "trace Passw0rd! long enough", createDomain: true }, { email: "trace" });
   let trace: string[] | null = null;
@@ -28,6 +31,9 @@ async function main() {
   // once a minute, on the first).
   const first = await beginPasswordSignIn({ email, password: "trace Passw0rd! long enough" }, ctx);
   await completeSignIn(first.ticket, ctx);
+  trace = [];
+  await signInWithPassword({ email, password: "trace Passw0rd! long enough" }, ctx);
+  console.log(`password step with the session: ${trace.length} statements\n  ${trace.join("\n  ")}`);
   trace = [];
   const { ticket } = await beginPasswordSignIn({ email, password: "trace Passw0rd! long enough" }, ctx);
   console.log(`password step: ${trace.length} statements\n  ${trace.join("\n  ")}`);

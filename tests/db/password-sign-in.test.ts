@@ -52,3 +52,20 @@ test("a wrong password opens nothing; a second factor leaves a ticket and no ses
   assert.ok(step.stage === "otp" && step.ticket.length > 20, "the ticket the cookie will carry");
   assert.equal(await getDb().session.count(), sessionsBefore, "no session before the code");
 });
+
+test("a WebUI app password signs in in the same one step, as a credential session", async () => {
+  const { createUser } = await import("@/lib/users/create-user");
+  const { generatedCredential, insertCredential } = await import("@/lib/credentials/create-credential");
+  const { signInWithPassword } = await import("@/lib/auth/sign-in-with-password");
+  const { findActiveSession } = await import("@/lib/sessions/session-store");
+  const { getDb } = await import("@/lib/db/client");
+  const user = await createUser({ email: "cara@pw.test", password: PASSWORD }, ACTOR);
+  const prepared = generatedCredential({ kind: "app", label: "Kiosk", services: ["WebUI"], expiresAt: null, allowedIpRanges: "" });
+  await getDb().$transaction((tx) => insertCredential(tx, { id: user.id, email: user.email }, prepared, ACTOR, T0));
+
+  const result = await signInWithPassword({ email: "cara@pw.test", password: prepared.secret }, ACTOR, T0);
+  assert.equal(result.stage, "signed_in");
+  if (result.stage !== "signed_in") return;
+  const active = await findActiveSession(result.session.sessionId, T0, { ip: ACTOR.ip, activity: false });
+  assert.equal(active?.authMethod, "credential", "a credential session: it may not change the account");
+});
