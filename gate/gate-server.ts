@@ -115,8 +115,11 @@ export function createGate(opts: GateOptions): Gate {
     return send(answer.status, answer.headers);
   }
 
+  // Decisions still running: a client that hung up leaves its decision going, and the database must
+  // not close under it at shutdown (it would hang until its timeout and log a failure).
+  const inFlight = new Set<Promise<unknown>>();
   const server = createServer({ connectionsCheckingInterval: 1_000 }, (req, res) => {
-    handle(req, res).catch((e) => {
+    const work = handle(req, res).catch((e) => {
       // The decisions catch their own failures; this is the last line: refuse, keep serving.
       log.error("gate.unexpected", errorFacts(e));
       if (!res.headersSent) {
@@ -124,6 +127,8 @@ export function createGate(opts: GateOptions): Gate {
         res.end();
       }
     });
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
   }).on("clientError", (err: NodeJS.ErrnoException, socket) => {
     // Malformed requests get a plain refusal (nginx treats it as an error, never as OK); a client
     // too slow to send its headers is just dropped.
@@ -143,10 +148,17 @@ export function createGate(opts: GateOptions): Gate {
     cache,
     uses,
     metrics,
-    /** Stops accepting, finishes the decisions in flight (bounded), then writes the credentials' last use. */
+    /** Stops accepting, finishes the decisions in flight (bounded, even when their client hung up), then writes the credentials' last use. */
     async close() {
       const { forced } = await drainServer(server);
       if (forced) log.warn("gate.requests_cut_at_shutdown", {});
+      // Each decision ends within its own time limit; wait for the last ones (bounded by it).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...inFlight]),
+        new Promise((resolve) => (timer = setTimeout(resolve, ctx.timeoutMs + 500).unref())),
+      ]);
+      clearTimeout(timer);
       await uses.flush();
       cache.close();
       await queries.close();
