@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import { idpMetadata, keyPair } from "../tests/saml-metadata";
 import { expectNoAxeViolations } from "./support/accessibility";
 import { signIn } from "./support/flows";
 import { E2E_BASE_URL } from "./support/ports";
-import { cli, createAccount, e2eState, resetThrottle, sql } from "./support/server";
+import { cli, createAccount, resetThrottle, sql, sqlRows } from "./support/server";
 
 // The admin console's SAML page for one domain: an admin imports the IdP's metadata from a URL
 // (served by this test on loopback, over http with "Allow unsecure"), refreshes it, edits, resets
@@ -51,19 +50,9 @@ test.afterAll(async () => {
 type SamlView = { settings: Record<string, string | boolean>; setKeys: string[]; hasPrivateKey: boolean };
 const samlConfig = (): SamlView => JSON.parse(cli(["auth", "saml", "get", DOMAIN, "--json"]).stdout) as SamlView;
 
-/** Rows read straight from the e2e server's SQLite database. */
-function auditCount(action: string, actorEmail: string): number {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const Database = require("better-sqlite3");
-  const db = new Database(path.join(e2eState().dataDir, "gatehouse.db"), { readonly: true });
-  try {
-    return (
-      db.prepare(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "action" = ? AND "actorEmail" = ?`).get(action, actorEmail) as { n: number }
-    ).n;
-  } finally {
-    db.close();
-  }
-}
+/** Audit rows, read straight from the e2e server's database. */
+const auditCount = (action: string, actorEmail: string): number =>
+  sqlRows<{ n: number }>(`SELECT COUNT(*) AS n FROM "AuditEvent" WHERE "action" = ? AND "actorEmail" = ?`, action, actorEmail)[0].n;
 
 async function adminPage(browser: Browser, options: { clipboard?: boolean } = {}): Promise<Page> {
   const context = await browser.newContext({
