@@ -23,6 +23,12 @@ export const domainNameField = z
 export const displayNameField = z.string().trim().max(128, tooLong(128));
 
 /** A password as typed: not trimmed, not case-folded; policy is checked separately. */
+/**
+ * The address typed at sign-in: required, at most 254 characters, not checked as an address (an
+ * unknown or misspelt one is refused like a wrong password, saying nothing about accounts).
+ */
+export const signInAddressField = z.string().trim().min(1, messageKey("validation.emailRequired")).max(254, tooLong(254));
+
 export const passwordField = z.string().min(1, messageKey("validation.passwordRequired")).max(PASSWORD_MAX, tooLong(PASSWORD_MAX));
 
 export const idField = z

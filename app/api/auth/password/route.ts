@@ -5,8 +5,7 @@ import { LOGIN_TICKET_TTL_MS } from "@/lib/auth/login-ticket";
 import { setSessionCookie } from "@/lib/auth/session-cookie";
 import { signInWithPassword } from "@/lib/auth/sign-in-with-password";
 import { defineRoute } from "@/lib/http/define-route";
-import { messageKey } from "@/lib/i18n/message-key";
-import { passwordField } from "@/lib/validation/fields";
+import { passwordField, signInAddressField } from "@/lib/validation/fields";
 
 export const dynamic = "force-dynamic";
 
@@ -20,14 +19,7 @@ export const POST = defineRoute(
   {
     name: "login.password",
     access: "public",
-    input: z.object({
-      email: z
-        .string()
-        .trim()
-        .min(1, messageKey("validation.emailRequired"))
-        .max(254, messageKey("validation.tooLong", { max: 254 })),
-      password: passwordField,
-    }),
+    input: z.object({ email: signInAddressField, password: passwordField }),
   },
   async (input, ctx) => {
     const jar = await cookies();
